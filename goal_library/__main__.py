@@ -1,0 +1,64 @@
+"""`python -m goal_library check | export`: lint the library, or print it as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from goal_library.export import library_as_json
+from goal_library.lint import GRADES, LintReport, lint_library
+from goal_library.loader import DATA_DIR, LibraryError, load_library
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m goal_library", description=__doc__)
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="the library folder to use")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="load and lint the library; exit 1 if anything is wrong")
+    commands.add_parser("export", help="print the whole library as JSON")
+    args = parser.parse_args(argv)
+
+    try:
+        library = load_library(args.data)
+    except LibraryError as error:
+        print(
+            f"The library could not be loaded ({len(error.problems)} problem(s)):", file=sys.stderr
+        )
+        for problem in error.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+
+    if args.command == "export":
+        json.dump(library_as_json(library), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+
+    report = lint_library(library)
+    print(_coverage_text(report))
+    print(
+        f"\n{len(library.steps)} steps. Median reading ease {report.median_reading_ease:.1f}, "
+        f"median reading grade {report.median_grade_level:.1f}."
+    )
+    if report.problems:
+        print(f"\n{len(report.problems)} problem(s):", file=sys.stderr)
+        for problem in report.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print("The library is clean.")
+    return 0
+
+
+def _coverage_text(report: LintReport) -> str:
+    width = max(len(area) for area in report.coverage)
+    header = "area".ljust(width) + "".join(f"  g{g}" for g in GRADES) + "  total"
+    rows = [
+        area.ljust(width) + "".join(f"{row[g]:4d}" for g in GRADES) + f"{sum(row.values()):7d}"
+        for area, row in report.coverage.items()
+    ]
+    return "\n".join([header, *rows])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""Checks on the library's content that a schema alone cannot make."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+import textstat
+
+from goal_library.models import AREA_IDS, Library, LibraryStep
+
+MIN_STEPS_PER_AREA_AND_GRADE = 3
+MIN_STEPS = 150
+GRADES = (1, 2, 3, 4, 5)
+# Words a title may not start with: a title starts with a verb ("Stand at your door").
+_NOT_VERBS = frozenset(
+    "a an the your my you i it this that some one if when why how what who to".split()
+)
+
+
+@dataclass(frozen=True)
+class ReadingScore:
+    step_id: str
+    reading_ease: float
+    grade_level: float
+
+
+@dataclass
+class LintReport:
+    problems: list[str] = field(default_factory=list)
+    coverage: dict[str, dict[int, int]] = field(default_factory=dict)
+    reading: list[ReadingScore] = field(default_factory=list)
+
+    @property
+    def median_reading_ease(self) -> float:
+        return statistics.median(r.reading_ease for r in self.reading) if self.reading else 0.0
+
+    @property
+    def median_grade_level(self) -> float:
+        return statistics.median(r.grade_level for r in self.reading) if self.reading else 0.0
+
+
+def lint_library(library: Library) -> LintReport:
+    """Every problem with the library's content, the coverage table and reading scores."""
+    report = LintReport()
+    report.problems += _duplicate_ids(library)
+    report.problems += _ladder_problems(library)
+    report.coverage = coverage_table(library)
+    report.problems += _coverage_problems(report.coverage, len(library.steps))
+    report.problems += _unknown_ids(library)
+    report.problems += _unused_catalogue_ids(library)
+    report.problems += _title_problems(library)
+    report.problems += _banned_words(library)
+    report.reading = [reading_score(step) for step in library.steps]
+    report.problems += _reading_problems(library, report)
+    return report
+
+
+def claimant_text(step: LibraryStep) -> str:
+    """Everything about a step that a claimant reads, as sentences."""
+    return f"{step.title}. {step.detail} {step.why}"
+
+
+def reading_score(step: LibraryStep) -> ReadingScore:
+    text = claimant_text(step)
+    return ReadingScore(
+        step.id, textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text)
+    )
+
+
+def coverage_table(library: Library) -> dict[str, dict[int, int]]:
+    counts = Counter((s.area, s.grade) for s in library.steps)
+    return {area: {grade: counts[(area, grade)] for grade in GRADES} for area in AREA_IDS}
+
+
+def _duplicate_ids(library: Library) -> list[str]:
+    counts = Counter(step.id for step in library.steps)
+    problems = [f"step id '{i}' is used {n} times" for i, n in sorted(counts.items()) if n > 1]
+    for kind, entries in (("strength", library.strengths), ("barrier", library.barriers)):
+        seen = Counter(entry.id for entry in entries)
+        problems += [f"{kind} id '{i}' is used {n} times" for i, n in sorted(seen.items()) if n > 1]
+    stages = sorted(s.stage for s in library.stages)
+    if stages != list(GRADES):
+        problems.append(f"stages.yaml: expected stages 1 to 5 once each, found {stages}")
+    return problems
+
+
+def _ladder_problems(library: Library) -> list[str]:
+    problems = []
+    for step in library.steps:
+        for link, must_go in (("smaller", "down"), ("next", "up")):
+            target_id = getattr(step, link)
+            if target_id is None:
+                continue
+            where = f"step '{step.id}' field '{link}'"
+            if target_id == step.id:
+                problems.append(f"{where}: a step cannot link to itself")
+                continue
+            if not library.has_step(target_id):
+                problems.append(f"{where}: no step has the id '{target_id}'")
+                continue
+            target = library.step(target_id)
+            if target.area != step.area:
+                problems.append(f"{where}: '{target_id}' is in '{target.area}', not '{step.area}'")
+            wrong_way = (
+                target.grade > step.grade if must_go == "down" else target.grade < step.grade
+            )
+            if wrong_way:
+                problems.append(
+                    f"{where}: '{target_id}' is grade {target.grade}, "
+                    f"but '{link}' has to go {must_go} from grade {step.grade}"
+                )
+    return problems
+
+
+def _coverage_problems(coverage: dict[str, dict[int, int]], total: int) -> list[str]:
+    problems = [
+        f"coverage: {area} has {count} step(s) at grade {grade}; "
+        f"at least {MIN_STEPS_PER_AREA_AND_GRADE} are needed"
+        for area, row in coverage.items()
+        for grade, count in row.items()
+        if count < MIN_STEPS_PER_AREA_AND_GRADE
+    ]
+    if total < MIN_STEPS:
+        problems.append(f"coverage: the library has {total} steps; at least {MIN_STEPS} are needed")
+    return problems
+
+
+def _unknown_ids(library: Library) -> list[str]:
+    problems = []
+    for step in library.steps:
+        for field_name, known in (
+            ("strengths", library.strength_ids),
+            ("eases", library.barrier_ids),
+            ("ruled_out_by", library.barrier_ids),
+        ):
+            for unknown in sorted(set(getattr(step, field_name)) - known):
+                problems.append(f"step '{step.id}' field '{field_name}': unknown id '{unknown}'")
+        clash = set(step.eases) & set(step.ruled_out_by)
+        if clash:
+            problems.append(f"step '{step.id}': {sorted(clash)} both eased and ruling it out")
+    if library.rules.crisis_barrier not in library.barrier_ids:
+        problems.append(
+            f"rules.yaml field 'crisis_barrier': unknown barrier '{library.rules.crisis_barrier}'"
+        )
+    return problems
+
+
+def _unused_catalogue_ids(library: Library) -> list[str]:
+    used_strengths = {s for step in library.steps for s in step.strengths}
+    used_barriers = {b for step in library.steps for b in (*step.eases, *step.ruled_out_by)}
+    used_barriers |= {b.id for b in library.barriers if b.rules_out}
+    used_barriers.add(library.rules.crisis_barrier)
+    return [
+        f"strength '{s}' is not used by any step"
+        for s in sorted(library.strength_ids - used_strengths)
+    ] + [
+        f"barrier '{b}' is not used by any step"
+        for b in sorted(library.barrier_ids - used_barriers)
+    ]
+
+
+def _title_problems(library: Library) -> list[str]:
+    problems = []
+    for step in library.steps:
+        first_word = step.title.split()[0].lower()
+        if first_word in _NOT_VERBS or not step.title[0].isupper():
+            problems.append(f"step '{step.id}' field 'title': start with a verb, capitalised")
+        sentences = textstat.sentence_count(step.detail)
+        if sentences > 3:
+            problems.append(f"step '{step.id}' field 'detail': {sentences} sentences; use 1 to 3")
+    return problems
+
+
+def banned_phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _banned_words(library: Library) -> list[str]:
+    pattern = banned_phrase_pattern(library.language.banned_phrases)
+    texts = [(f"step '{s.id}'", claimant_text(s)) for s in library.steps]
+    texts += [(f"stage {s.stage}", f"{s.title}. {s.description} {s.fit}") for s in library.stages]
+    texts += [(f"strength '{s.id}'", f"{s.label} {s.because}") for s in library.strengths]
+    texts += [(f"barrier '{b.id}'", f"{b.label} {b.because}") for b in library.barriers]
+    problems = []
+    for where, text in texts:
+        found = sorted({m.group(0).lower() for m in pattern.finditer(text)})
+        if found:
+            problems.append(f"{where}: uses words the plan never says: {', '.join(found)}")
+    return problems
+
+
+def _reading_problems(library: Library, report: LintReport) -> list[str]:
+    limit = library.language.max_grade_level
+    problems = [
+        f"step '{r.step_id}': reading grade {r.grade_level:.1f} is above {limit}; "
+        "use shorter sentences and words"
+        for r in report.reading
+        if r.grade_level > limit
+    ]
+    floor = library.language.min_median_reading_ease
+    if report.reading and report.median_reading_ease < floor:
+        problems.append(
+            f"reading: median reading ease {report.median_reading_ease:.1f} is below {floor}"
+        )
+    return problems

@@ -1,0 +1,190 @@
+"""Read the library's data files and validate them into a `Library`.
+
+A wrong file fails loudly: every problem names the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from goal_library.models import (
+    AREA_IDS,
+    Barrier,
+    LanguageRules,
+    Library,
+    LibraryStep,
+    PlanningRules,
+    Signposts,
+    StageWording,
+    Strength,
+)
+
+DATA_DIR = Path(__file__).parent / "data"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class LibraryError(Exception):
+    """The library's files could not be loaded; `problems` lists every reason."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def load_library(data_dir: Path = DATA_DIR) -> Library:
+    """Load and validate every library file, collecting all problems before failing."""
+    problems: list[str] = []
+    steps: list[LibraryStep] = []
+    for area in AREA_IDS:
+        steps.extend(_load_area(data_dir / "steps" / f"{area}.yaml", area, problems))
+    strengths = _load_entries(data_dir / "strengths.yaml", "strengths", Strength, problems)
+    barriers = _load_entries(data_dir / "barriers.yaml", "barriers", Barrier, problems)
+    stages = _load_entries(data_dir / "stages.yaml", "stages", StageWording, problems)
+    signposts = _load_whole(data_dir / "signposts.yaml", Signposts, problems)
+    rules = _load_whole(data_dir / "rules.yaml", PlanningRules, problems)
+    language = _load_whole(data_dir / "language.yaml", LanguageRules, problems)
+    extra = sorted(p.name for p in (data_dir / "steps").glob("*.yaml") if p.stem not in AREA_IDS)
+    problems.extend(
+        f"steps/{name}: not a life area; step files are named after an area id" for name in extra
+    )
+    if problems or signposts is None or rules is None or language is None:
+        raise LibraryError(problems)
+    return Library(
+        steps=tuple(steps),
+        strengths=tuple(strengths),
+        barriers=tuple(barriers),
+        stages=tuple(sorted(stages, key=lambda s: s.stage)),
+        signposts=signposts,
+        rules=rules,
+        language=language,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_library() -> Library:
+    """The bundled library, loaded once per process (it never changes while running)."""
+    return load_library()
+
+
+def _read_yaml(path: Path, problems: list[str]) -> Any:
+    name = _display_name(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(f"{name}: file is missing")
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(f"{name}: cannot be read ({error})")
+        return None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        problems.append(f"{name}: not valid YAML ({_one_line(str(error))})")
+        return None
+
+
+def _load_area(path: Path, area: str, problems: list[str]) -> list[LibraryStep]:
+    document = _read_yaml(path, problems)
+    if document is None:
+        return []
+    name = _display_name(path)
+    if not isinstance(document, dict) or not isinstance(document.get("steps"), list):
+        problems.append(f"{name}: expected 'area' and a list called 'steps'")
+        return []
+    if document.get("area") != area:
+        problems.append(f"{name}: field 'area' should be '{area}', found {document.get('area')!r}")
+        return []
+    loaded = []
+    for index, entry in enumerate(document["steps"], start=1):
+        if not isinstance(entry, dict):
+            problems.append(f"{name}: entry {index}: expected a mapping of fields")
+            continue
+        if "area" in entry and entry["area"] != area:
+            problems.append(
+                f"{name}: {_entry_label(entry, index)}: field 'area': "
+                f"a step in this file belongs to '{area}'"
+            )
+            continue
+        step = _validate(LibraryStep, {**entry, "area": area}, name, entry, index, problems)
+        if step is not None:
+            loaded.append(step)
+    return loaded
+
+
+def _load_entries(path: Path, key: str, model: type[M], problems: list[str]) -> list[M]:
+    document = _read_yaml(path, problems)
+    if document is None:
+        return []
+    name = _display_name(path)
+    if not isinstance(document, dict) or not isinstance(document.get(key), list):
+        problems.append(f"{name}: expected a list called '{key}'")
+        return []
+    loaded = []
+    for index, entry in enumerate(document[key], start=1):
+        if not isinstance(entry, dict):
+            problems.append(f"{name}: entry {index}: expected a mapping of fields")
+            continue
+        item = _validate(model, entry, name, entry, index, problems)
+        if item is not None:
+            loaded.append(item)
+    return loaded
+
+
+def _load_whole(path: Path, model: type[M], problems: list[str]) -> M | None:
+    document = _read_yaml(path, problems)
+    if document is None:
+        return None
+    name = _display_name(path)
+    if not isinstance(document, dict):
+        problems.append(f"{name}: expected a mapping of fields")
+        return None
+    try:
+        return model.model_validate(document)
+    except ValidationError as error:
+        problems.extend(f"{name}: {message}" for message in describe_errors(error))
+        return None
+
+
+def _validate(
+    model: type[M], data: dict, file_name: str, entry: dict, index: int, problems: list[str]
+) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        label = _entry_label(entry, index)
+        problems.extend(f"{file_name}: {label}: {message}" for message in describe_errors(error))
+        return None
+
+
+def describe_errors(error: ValidationError) -> Iterable[str]:
+    """One plain line per pydantic error: the field, what is wrong and what was given."""
+    for detail in error.errors(include_url=False):
+        location = ".".join(str(part) for part in detail["loc"]) or "(whole entry)"
+        given = detail.get("input")
+        shown = "" if isinstance(given, dict | list) else f" (got {given!r})"
+        yield f"field '{location}': {detail['msg']}{shown}"
+
+
+def _entry_label(entry: dict, index: int) -> str:
+    entry_id = entry.get("id") or entry.get("stage")
+    return f"entry {index} ({entry_id})" if entry_id is not None else f"entry {index}"
+
+
+def _display_name(path: Path) -> str:
+    try:
+        return str(
+            path.relative_to(path.parents[1] if path.parent.name == "steps" else path.parent)
+        )
+    except ValueError:
+        return path.name
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

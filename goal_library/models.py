@@ -1,0 +1,208 @@
+"""The shape of every library file, checked by pydantic when the library loads."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+AreaId = Literal[
+    "getting_out",
+    "looking_after_myself",
+    "health_and_support",
+    "people_and_connection",
+    "learning_and_skills",
+    "volunteering_and_work",
+    "money_and_home",
+]
+NationId = Literal["england", "scotland", "wales", "northern_ireland"]
+Grade = int
+StrengthGroup = Literal["qualities", "skills", "interests", "people_and_things"]
+# A step's setting: each barrier names the settings it rules out (see barriers.yaml).
+Setting = Literal["paid_travel", "online_only", "crowded", "with_others", "at_home", "free"]
+
+AREA_IDS: tuple[str, ...] = AreaId.__args__  # type: ignore[attr-defined]
+NATION_IDS: tuple[str, ...] = NationId.__args__  # type: ignore[attr-defined]
+
+_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class _Strict(BaseModel):
+    """Unknown fields are mistakes in a hand-edited file, so they are refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _check_id(value: str) -> str:
+    if not _ID_PATTERN.match(value):
+        raise ValueError("use lower-case letters, digits and underscores, starting with a letter")
+    return value
+
+
+class LibraryStep(_Strict):
+    """One step in the goal library: a small, concrete thing a person could choose to do."""
+
+    id: str = Field(min_length=2, max_length=60)
+    area: AreaId
+    grade: int = Field(ge=1, le=5, description="The stage of recovery this step suits, 1 to 5.")
+    title: str = Field(min_length=3, max_length=80, description="Starts with a verb.")
+    detail: str = Field(min_length=10, max_length=400)
+    why: str = Field(min_length=10, max_length=300, description="Why it helps, in plain words.")
+    strengths: tuple[str, ...] = ()
+    ruled_out_by: tuple[str, ...] = ()
+    eases: tuple[str, ...] = ()
+    free: bool = True
+    at_home: bool = False
+    online_only: bool = False
+    with_others: bool = False
+    crowded: bool = False
+    paid_travel: bool = False
+    smaller: str | None = None
+    next: str | None = None
+
+    _ids = field_validator("id")(_check_id)
+
+    @property
+    def settings(self) -> frozenset[str]:
+        """The settings this step takes place in, as barrier rules name them."""
+        flags = {
+            "free": self.free,
+            "at_home": self.at_home,
+            "online_only": self.online_only,
+            "with_others": self.with_others,
+            "crowded": self.crowded,
+            "paid_travel": self.paid_travel,
+        }
+        return frozenset(name for name, on in flags.items() if on)
+
+
+class Strength(_Strict):
+    id: str
+    label: str = Field(min_length=2, max_length=60)
+    group: StrengthGroup
+    because: str = Field(
+        min_length=3, max_length=80, description='Completes "because you said ...".'
+    )
+
+    _ids = field_validator("id")(_check_id)
+
+
+class Barrier(_Strict):
+    id: str
+    label: str = Field(min_length=2, max_length=80)
+    because: str = Field(
+        min_length=3, max_length=80, description='Completes "It may help with ...".'
+    )
+    rules_out: tuple[Setting, ...] = Field(
+        default=(), description="Step settings that this barrier makes unrealistic for now."
+    )
+
+    _ids = field_validator("id")(_check_id)
+
+
+class StageWording(_Strict):
+    stage: int = Field(ge=1, le=5)
+    title: str = Field(min_length=2, max_length=40)
+    description: str = Field(min_length=10, max_length=200)
+    fit: str = Field(min_length=10, max_length=160, description="Why a step at this grade fits.")
+
+
+class Signpost(_Strict):
+    """A help-now contact, kept as data so a local team can correct it."""
+
+    id: str
+    name: str = Field(min_length=2, max_length=80)
+    contact: str = Field(min_length=2, max_length=80)
+    how: str = Field(min_length=3, max_length=200, description="How and when to use it.")
+    last_checked: datetime.date
+    verified: bool
+    note: str | None = Field(default=None, max_length=200)
+
+    _ids = field_validator("id")(_check_id)
+
+
+class Signposts(_Strict):
+    uk_wide: tuple[Signpost, ...] = Field(min_length=1)
+    england: tuple[Signpost, ...] = Field(min_length=1)
+    scotland: tuple[Signpost, ...] = Field(min_length=1)
+    wales: tuple[Signpost, ...] = Field(min_length=1)
+    northern_ireland: tuple[Signpost, ...] = Field(min_length=1)
+
+    def for_nation(self, nation: str) -> tuple[Signpost, ...]:
+        """The nation's own contacts first, then the UK-wide ones."""
+        return tuple(getattr(self, nation)) + self.uk_wide
+
+
+class PlanningRules(_Strict):
+    """The small tables the suggestion rules read (rules.yaml)."""
+
+    focus_areas: dict[int, tuple[AreaId, ...]]
+    max_steps: dict[int, int]
+    crisis_barrier: str
+    max_steps_after_crisis: int = Field(ge=1)
+    confidence_threshold: int = Field(ge=0, le=10)
+    alternatives_per_area: int = Field(ge=1, le=20)
+
+    @field_validator("focus_areas", "max_steps")
+    @classmethod
+    def _every_stage(cls, table: dict[int, object]) -> dict[int, object]:
+        if sorted(table) != [1, 2, 3, 4, 5]:
+            raise ValueError("give one entry for each stage 1 to 5")
+        return table
+
+
+class LanguageRules(_Strict):
+    banned_phrases: tuple[str, ...]
+    max_grade_level: float
+    min_median_reading_ease: float
+
+
+class Library(BaseModel):
+    """The whole goal library, loaded and checked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    steps: tuple[LibraryStep, ...]
+    strengths: tuple[Strength, ...]
+    barriers: tuple[Barrier, ...]
+    stages: tuple[StageWording, ...]
+    signposts: Signposts
+    rules: PlanningRules
+    language: LanguageRules
+
+    _steps_by_id: dict[str, LibraryStep] = PrivateAttr(default_factory=dict)
+    _strengths_by_id: dict[str, Strength] = PrivateAttr(default_factory=dict)
+    _barriers_by_id: dict[str, Barrier] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: object, /) -> None:
+        self._steps_by_id = {s.id: s for s in self.steps}
+        self._strengths_by_id = {s.id: s for s in self.strengths}
+        self._barriers_by_id = {b.id: b for b in self.barriers}
+
+    def step(self, step_id: str) -> LibraryStep:
+        return self._steps_by_id[step_id]
+
+    def has_step(self, step_id: str) -> bool:
+        return step_id in self._steps_by_id
+
+    def strength(self, strength_id: str) -> Strength:
+        return self._strengths_by_id[strength_id]
+
+    def barrier(self, barrier_id: str) -> Barrier:
+        return self._barriers_by_id[barrier_id]
+
+    @property
+    def strength_ids(self) -> frozenset[str]:
+        return frozenset(self._strengths_by_id)
+
+    @property
+    def barrier_ids(self) -> frozenset[str]:
+        return frozenset(self._barriers_by_id)
+
+    def stage(self, number: int) -> StageWording:
+        return next(s for s in self.stages if s.stage == number)
+
+    def steps_in(self, area: str) -> tuple[LibraryStep, ...]:
+        return tuple(s for s in self.steps if s.area == area)

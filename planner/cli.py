@@ -1,0 +1,101 @@
+"""The command line: `python -m planner suggest PROFILE.json`, `python -m planner schema`.
+
+Bad input exits 2 with one plain line on standard error; it never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from goal_library.loader import LibraryError, default_library
+from planner.inputs import InputError, profile_from_bytes
+from planner.models import Plan, Profile
+from planner.suggest import build_plan
+
+EXIT_BAD_INPUT = 2
+EXIT_BROKEN_LIBRARY = 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except InputError as error:
+        return _fail(str(error))
+    except BrokenPipeError:
+        # The reader stopped early (for example `| head`); nothing more to say.
+        sys.stderr.close()
+        return 0
+    except LibraryError as error:
+        print(f"right-steps: the goal library is broken: {error.problems[0]}", file=sys.stderr)
+        return EXIT_BROKEN_LIBRARY
+    except Exception as error:
+        print(
+            f"right-steps: something went wrong inside Right Steps ({type(error).__name__}); "
+            "please report it",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m planner", description="Right Steps: build a graded action plan."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    suggest = commands.add_parser("suggest", help="print a draft plan for a profile, as JSON")
+    suggest.add_argument("profile", help="the profile JSON file, or - to read standard input")
+    suggest.set_defaults(run=_suggest)
+
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schemas of the profile and the plan"
+    )
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    library = default_library()
+    profile = profile_from_bytes(read_input(args.profile, "profile"), library)
+    _print_json(build_plan(profile, library).model_dump(mode="json"))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    _print_json(
+        {
+            "profile": Profile.model_json_schema(),
+            "plan": Plan.model_json_schema(),
+        }
+    )
+    return 0
+
+
+def read_input(name: str, what: str) -> bytes:
+    """The bytes of a named file, or of standard input for '-'."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise InputError(f"the {what} file '{name}' does not exist") from error
+    except IsADirectoryError as error:
+        raise InputError(f"'{name}' is a folder, not a {what} file") from error
+    except OSError as error:
+        raise InputError(f"the {what} file '{name}' cannot be read ({error.strerror})") from error
+
+
+def _print_json(document: Any) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _fail(message: str) -> int:
+    print(f"right-steps: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT

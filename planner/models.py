@@ -1,0 +1,113 @@
+"""The claimant's profile and the plan, as validated models.
+
+Free text is kept exactly as typed: no stripping, no rewriting. Ids are checked against the
+library when a `library` is passed in the validation context (see `planner.inputs`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    ValidationInfo,
+    field_validator,
+)
+
+from goal_library.models import AreaId, Library, NationId, Signpost
+
+PLAN_FORMAT = "right-steps-plan"
+PLAN_FORMAT_VERSION = 1
+
+NAME_MAX_CHARS = 60
+OWN_WORDS_MAX_CHARS = 10_000
+SHORT_TEXT_MAX_CHARS = 500
+
+Stage = Annotated[StrictInt, Field(ge=1, le=5)]
+Confidence = Annotated[StrictInt, Field(ge=0, le=10)]
+OwnWords = Annotated[StrictStr, Field(max_length=OWN_WORDS_MAX_CHARS)]
+ShortText = Annotated[StrictStr, Field(max_length=SHORT_TEXT_MAX_CHARS)]
+
+
+class Profile(BaseModel):
+    """What the coach and the claimant agreed about where the claimant is now."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    preferred_name: Annotated[StrictStr, Field(max_length=NAME_MAX_CHARS)] = ""
+    stage: Stage
+    area_stages: dict[AreaId, Stage] = Field(default_factory=dict)
+    strengths: list[StrictStr] = Field(default_factory=list, max_length=100)
+    barriers: list[StrictStr] = Field(default_factory=list, max_length=100)
+    strengths_own_words: OwnWords = ""
+    barriers_own_words: OwnWords = ""
+    hopes: OwnWords = ""
+    nation: NationId = "england"
+
+    @field_validator("strengths", "barriers")
+    @classmethod
+    def _known_and_unique(cls, ids: list[str], info: ValidationInfo) -> list[str]:
+        library = _library_from(info)
+        if library is not None:
+            known = library.strength_ids if info.field_name == "strengths" else library.barrier_ids
+            unknown = [i for i in ids if i not in known]
+            if unknown:
+                raise ValueError(
+                    f"unknown id(s) {', '.join(repr(i) for i in unknown)}; "
+                    f"known ids are: {', '.join(sorted(known))}"
+                )
+        return list(dict.fromkeys(ids))
+
+
+class PlanStep(BaseModel):
+    """A step in a plan: from the library with its reasons, or in the person's own words."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: StrictStr = Field(min_length=1, max_length=80)
+    area: AreaId
+    grade: Stage | None = None
+    title: Annotated[StrictStr, Field(min_length=1, max_length=SHORT_TEXT_MAX_CHARS)]
+    detail: ShortText = ""
+    why: ShortText = ""
+    reasons: list[StrictStr] = Field(default_factory=list)
+    strengths_used: list[StrictStr] = Field(default_factory=list)
+    barriers_eased: list[StrictStr] = Field(default_factory=list)
+    smaller: StrictStr | None = None
+    next: StrictStr | None = None
+    own_words: bool = Field(
+        default=False, description="True when the person wrote this step themselves."
+    )
+    # Made concrete together at the appointment.
+    when: ShortText = ""
+    who_can_help: ShortText = ""
+    if_then: ShortText = ""
+    confidence: Confidence | None = None
+
+
+class Plan(BaseModel):
+    """A draft or agreed plan. Its JSON is the document every later command reads."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["right-steps-plan"] = PLAN_FORMAT
+    format_version: Literal[1] = PLAN_FORMAT_VERSION
+    profile: Profile
+    max_steps: StrictInt = Field(ge=1, le=10)
+    steps: list[PlanStep] = Field(default_factory=list, max_length=50)
+    alternatives: dict[AreaId, list[PlanStep]] = Field(default_factory=dict)
+    signposts: list[Signpost] = Field(default_factory=list)
+    notes: list[StrictStr] = Field(default_factory=list)
+    created_on: datetime.date | None = None
+    review_on: datetime.date | None = None
+
+
+def _library_from(info: ValidationInfo) -> Library | None:
+    context = info.context or {}
+    library = context.get("library") if isinstance(context, dict) else None
+    return library if isinstance(library, Library) else None
