@@ -28,6 +28,8 @@ from goal_library.models import (
 DATA_DIR = Path(__file__).parent / "data"
 
 M = TypeVar("M", bound=BaseModel)
+# libyaml's safe loader is several times faster; the pure-Python one is the same format.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LibraryError(Exception):
@@ -84,7 +86,7 @@ def _read_yaml(path: Path, problems: list[str]) -> Any:
         problems.append(f"{name}: cannot be read ({error})")
         return None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
         problems.append(f"{name}: not valid YAML ({_one_line(str(error))})")
         return None

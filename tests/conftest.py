@@ -17,7 +17,9 @@ def library() -> Library:
     return default_library()
 
 
-def make_step(step_id: str, area: str = "getting_out", grade: int = 1, **fields: Any) -> LibraryStep:
+def make_step(
+    step_id: str, area: str = "getting_out", grade: int = 1, **fields: Any
+) -> LibraryStep:
     """A library step with plain placeholder text; only the fields under test need naming."""
     return LibraryStep(
         id=step_id,

@@ -1,0 +1,123 @@
+"""The library lint: the real library is clean, and each check catches what it is for."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from goal_library.lint import coverage_table, lint_library, reading_score
+from tests.conftest import full_grid, library_with_steps, make_step
+
+
+def test_the_bundled_library_is_clean(library):
+    report = lint_library(library)
+    assert report.problems == []
+    assert report.median_reading_ease >= library.language.min_median_reading_ease
+
+
+def test_every_area_has_at_least_three_steps_at_every_grade(library):
+    for area, row in coverage_table(library).items():
+        assert min(row.values()) >= 3, area
+
+
+def _problems_with(library, *steps):
+    grid = full_grid()
+    return lint_library(library_with_steps(library, [*grid, *steps])).problems
+
+
+def test_a_ladder_link_to_nowhere_is_caught(library):
+    problems = _problems_with(library, make_step("lost_step", next="nowhere_step"))
+    assert "step 'lost_step' field 'next': no step has the id 'nowhere_step'" in problems
+
+
+def test_a_ladder_that_leaves_its_area_is_caught(library):
+    problems = _problems_with(
+        library, make_step("wander_step", smaller="money_and_home_g1_0", grade=2)
+    )
+    assert any("'wander_step' field 'smaller'" in p and "money_and_home" in p for p in problems)
+
+
+def test_a_smaller_step_that_is_bigger_is_caught(library):
+    problems = _problems_with(
+        library, make_step("upside_down", grade=1, smaller="getting_out_g3_0")
+    )
+    assert any("'upside_down' field 'smaller'" in p and "go down" in p for p in problems)
+
+
+def test_a_next_step_that_is_smaller_is_caught(library):
+    problems = _problems_with(library, make_step("backwards", grade=4, next="getting_out_g1_0"))
+    assert any("'backwards' field 'next'" in p and "go up" in p for p in problems)
+
+
+def test_duplicate_ids_are_caught(library):
+    problems = _problems_with(library, make_step("getting_out_g1_0"))
+    assert "step id 'getting_out_g1_0' is used 2 times" in problems
+
+
+def test_banned_words_are_caught_in_any_case(library):
+    problems = _problems_with(
+        library, make_step("harsh_step", detail="You MUST go. It is mandatory for you.")
+    )
+    assert any("harsh_step" in p and "mandatory, must" in p for p in problems), problems
+
+
+def test_hard_reading_is_caught(library):
+    wordy = (
+        "Contemplate comprehensive institutional opportunities, considering organisational "
+        "requirements, accessibility considerations and administrative documentation."
+    )
+    problems = _problems_with(library, make_step("wordy_step", detail=wordy))
+    assert any(p.startswith("step 'wordy_step': reading grade") for p in problems)
+
+
+def test_a_title_must_start_with_a_verb(library):
+    problems = _problems_with(library, make_step("nounish", title="The front door"))
+    assert "step 'nounish' field 'title': start with a verb, capitalised" in problems
+
+
+def test_thin_coverage_and_unused_ids_are_caught(library):
+    report = lint_library(library_with_steps(library, [make_step("only_step")]))
+    assert any(
+        p.startswith("coverage: getting_out has 0 step(s) at grade 2") for p in report.problems
+    )
+    assert "strength 'animals' is not used by any step" in report.problems
+
+
+def test_reading_scores_work_with_no_network(library, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    score = reading_score(library.steps[0])
+    assert score.reading_ease > 50
+    assert score.grade_level < 8
+
+
+@pytest.mark.parametrize(
+    ("area", "grade", "words"),
+    [
+        ("getting_out", 1, "front door"),
+        ("getting_out", 2, "once a day"),
+        ("health_and_support", None, "Community Mental Health Team"),
+        ("health_and_support", None, "GP"),
+        ("volunteering_and_work", None, "olunteer"),
+        ("learning_and_skills", None, "Recovery College"),
+        ("learning_and_skills", 5, "college course"),
+    ],
+)
+def test_the_seed_steps_are_there(library, area, grade, words):
+    matches = [
+        s
+        for s in library.steps_in(area)
+        if words.lower() in f"{s.title} {s.detail}".lower() and (grade is None or s.grade == grade)
+    ]
+    assert matches, f"no {area} step at grade {grade} mentions {words!r}"
+
+
+def test_contacting_the_mental_health_team_has_the_gp_as_a_way_in(library):
+    cmht = [s for s in library.steps_in("health_and_support") if "Mental Health Team" in s.title]
+    gp = [s for s in library.steps_in("health_and_support") if "GP" in s.title]
+    assert cmht and gp
+    assert min(s.grade for s in gp) <= min(s.grade for s in cmht)

@@ -1,0 +1,81 @@
+"""A wrong library file fails loudly, naming the file, the entry and the field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from goal_library.loader import DATA_DIR, LibraryError, load_library
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def _problems(data_dir: Path) -> list[str]:
+    with pytest.raises(LibraryError) as caught:
+        load_library(data_dir)
+    return caught.value.problems
+
+
+def test_the_bundled_library_loads(library):
+    assert len(library.steps) >= 150
+    assert len(library.stages) == 5
+
+
+def test_a_wrong_field_names_the_file_the_entry_and_the_field(data_copy):
+    path = data_copy / "steps" / "getting_out.yaml"
+    path.write_text(
+        path.read_text().replace("    grade: 1\n", "    grade: 9\n", 1), encoding="utf-8"
+    )
+    problems = _problems(data_copy)
+    assert any(
+        p.startswith("steps/getting_out.yaml: entry 1 (") and "field 'grade'" in p and "9" in p
+        for p in problems
+    ), problems
+
+
+def test_an_unknown_field_is_refused(data_copy):
+    path = data_copy / "strengths.yaml"
+    path.write_text(
+        path.read_text().replace('label: "Kind"', 'label: "Kind", colour: blue'), encoding="utf-8"
+    )
+    problems = _problems(data_copy)
+    assert any("strengths.yaml: entry 1 (kind): field 'colour'" in p for p in problems), problems
+
+
+def test_broken_yaml_is_reported_with_the_file(data_copy):
+    (data_copy / "rules.yaml").write_text("focus_areas: [unclosed\n", encoding="utf-8")
+    problems = _problems(data_copy)
+    assert any(p.startswith("rules.yaml: not valid YAML") for p in problems), problems
+
+
+def test_a_missing_file_is_reported(data_copy):
+    (data_copy / "signposts.yaml").unlink()
+    assert "signposts.yaml: file is missing" in _problems(data_copy)
+
+
+def test_a_step_in_the_wrong_area_file_is_refused(data_copy):
+    path = data_copy / "steps" / "getting_out.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "  - id: stand_at_front_door\n",
+            "  - id: stand_at_front_door\n    area: money_and_home\n",
+        ),
+        encoding="utf-8",
+    )
+    problems = _problems(data_copy)
+    assert any("entry 1 (stand_at_front_door): field 'area'" in p for p in problems), problems
+
+
+def test_every_problem_is_listed_not_just_the_first(data_copy):
+    (data_copy / "stages.yaml").write_text("stages: [{stage: 7}]\n", encoding="utf-8")
+    (data_copy / "barriers.yaml").write_text("barriers: nope\n", encoding="utf-8")
+    problems = _problems(data_copy)
+    assert any(p.startswith("stages.yaml: entry 1 (7): field 'stage'") for p in problems)
+    assert any(p.startswith("barriers.yaml: expected a list") for p in problems)

@@ -1,0 +1,106 @@
+"""The planner's command line, run as a person would run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_planner(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "planner", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_suggest_reads_a_profile_file_and_prints_a_plan(tmp_path):
+    profile = {
+        "preferred_name": "Gwenllïan O'Brien & <Sons> 🌱",
+        "stage": 2,
+        "strengths": ["animals", "kind"],
+        "barriers": ["anxious_leaving_home"],
+        "hopes": "Walk the dog & feel <calmer>",
+        "nation": "wales",
+    }
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(profile, ensure_ascii=False), encoding="utf-8")
+    result = run_planner("suggest", str(path))
+    assert result.returncode == 0, result.stderr.decode()
+    plan = json.loads(result.stdout)
+    assert plan["profile"]["preferred_name"] == profile["preferred_name"]
+    assert plan["profile"]["hopes"] == profile["hopes"]
+    assert plan["max_steps"] == 2
+    assert len(plan["steps"]) == 2
+    for step in plan["steps"]:
+        assert {"id", "area", "grade", "title", "detail", "reasons", "strengths_used"} <= set(step)
+        assert {"smaller", "next"} <= set(step)
+        assert step["grade"] <= 3
+    assert any(s["id"] == "call_helpline" for s in plan["signposts"])
+    assert all({"name", "contact"} <= set(s) for s in plan["signposts"])
+
+
+def test_suggest_reads_standard_input_and_its_output_is_a_valid_plan():
+    first = run_planner("suggest", "-", stdin=b'{"stage": 4, "strengths": ["cooking"]}')
+    assert first.returncode == 0
+    plan = json.loads(first.stdout)
+    assert len(plan["steps"]) == 4
+    assert set(plan["alternatives"]) >= {"volunteering_and_work", "learning_and_skills"}
+
+
+def test_schema_prints_both_schemas():
+    result = run_planner("schema")
+    assert result.returncode == 0
+    schemas = json.loads(result.stdout)
+    assert schemas["profile"]["required"] == ["stage"]
+    assert "steps" in schemas["plan"]["properties"]
+
+
+@pytest.mark.parametrize(
+    ("stdin", "says"),
+    [
+        (b'{"stage": 0}', "stage: out of range (got 0)"),
+        (b'{"stage": 6}', "stage: out of range (got 6)"),
+        (b'{"stage": "three"}', "stage: needs to be a whole number"),
+        (b'{"stage": 2, "strengths": ["flying"]}', "strengths: unknown id(s) 'flying'"),
+        (b'{"stage": 2, "barriers": ["dragons"]}', "barriers: unknown id(s) 'dragons'"),
+        (b'{"stage": 2, "nation": "france"}', "nation: not one of the allowed values"),
+        (b'{"stage": 2, "area_stages": {"space": 2}}', "area_stages.space: not one of the allowed"),
+        (b'{"stage": 2, "strengths": "kind"}', "strengths: needs to be a list"),
+        (b'{"preferred_name": "Sam"}', "stage: missing"),
+        (b"not json", "not valid JSON"),
+        (b"[1, 2]", "needs to be a JSON object"),
+        (b"", "the profile file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not text"),
+        (b'{"stage": 2, "hopes": "' + b"x" * 10_001 + b'"}', "hopes: too long: at most 10,000"),
+    ],
+)
+def test_bad_input_exits_2_with_one_plain_line(stdin, says):
+    result = run_planner("suggest", "-", stdin=stdin)
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert says in stderr
+    assert "Traceback" not in stderr
+    assert stderr.count("\n") == 1
+    assert result.stdout == b""
+
+
+def test_a_missing_file_exits_2(tmp_path):
+    result = run_planner("suggest", str(tmp_path / "nowhere.json"))
+    assert result.returncode == 2
+    assert b"does not exist" in result.stderr
+
+
+def test_a_folder_instead_of_a_file_exits_2(tmp_path):
+    result = run_planner("suggest", str(tmp_path))
+    assert result.returncode == 2
+    assert b"is a folder" in result.stderr

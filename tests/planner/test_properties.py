@@ -1,0 +1,95 @@
+"""Invariants of the draft plan over many random valid profiles, on the real library."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from goal_library.loader import default_library
+from goal_library.models import AREA_IDS, NATION_IDS
+from planner.inputs import plan_from_data
+from planner.models import Profile
+from planner.rules import effective_stage, open_areas, ruling_barriers, step_cap
+from planner.suggest import build_plan
+
+_LIBRARY = default_library()
+_stages = st.integers(min_value=1, max_value=5)
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> Profile:
+    return Profile(
+        preferred_name=draw(st.text(max_size=20)),
+        stage=draw(_stages),
+        area_stages=draw(st.dictionaries(st.sampled_from(AREA_IDS), _stages, max_size=3)),
+        strengths=draw(st.lists(st.sampled_from(sorted(_LIBRARY.strength_ids)), unique=True)),
+        barriers=draw(st.lists(st.sampled_from(sorted(_LIBRARY.barrier_ids)), unique=True)),
+        hopes=draw(st.text(max_size=50)),
+        nation=draw(st.sampled_from(NATION_IDS)),
+    )
+
+
+def _offered(plan):
+    return [*plan.steps, *(s for steps in plan.alternatives.values() for s in steps)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles())
+def test_no_step_is_more_than_one_grade_above_the_stage_in_its_area(person):
+    for step in _offered(build_plan(person, _LIBRARY)):
+        assert step.grade <= effective_stage(person, step.area) + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles())
+def test_the_plan_is_full_but_never_over_the_cap(person):
+    plan = build_plan(person, _LIBRARY)
+    assert plan.max_steps == step_cap(person, _LIBRARY.rules)
+    assert len(plan.steps) == plan.max_steps
+    assert len({s.id for s in plan.steps}) == len(plan.steps)
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles())
+def test_steps_come_only_from_open_areas(person):
+    areas = set(open_areas(person, _LIBRARY.rules))
+    plan = build_plan(person, _LIBRARY)
+    assert {s.area for s in _offered(plan)} <= areas
+    assert set(plan.alternatives) <= areas
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles())
+def test_no_offered_step_is_ruled_out_by_a_stated_barrier(person):
+    for step in _offered(build_plan(person, _LIBRARY)):
+        assert ruling_barriers(_LIBRARY.step(step.id), person, _LIBRARY) == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles())
+def test_every_step_has_reasons_and_uses_only_the_persons_strengths(person):
+    for step in _offered(build_plan(person, _LIBRARY)):
+        assert step.reasons and all(r.endswith(".") for r in step.reasons)
+        assert set(step.strengths_used) <= set(person.strengths)
+        assert set(step.barriers_eased) <= set(person.barriers)
+        if step.strengths_used:
+            assert any(r.startswith("We picked this because") for r in step.reasons)
+
+
+@settings(max_examples=200, deadline=None)
+@given(profiles())
+def test_same_answers_same_suggestions_and_the_plan_reads_back(person):
+    plan = build_plan(person, _LIBRARY)
+    again = build_plan(Profile.model_validate(person.model_dump()), _LIBRARY)
+    assert plan == again
+    assert plan_from_data(plan.model_dump(mode="json"), _LIBRARY) == plan
+
+
+@settings(max_examples=200, deadline=None)
+@given(profiles())
+def test_help_now_contacts_always_include_the_nation_and_samaritans(person):
+    plan = build_plan(person, _LIBRARY)
+    ids = {s.id for s in plan.signposts}
+    assert "samaritans" in ids
+    nation_ids = {s.id for s in getattr(_LIBRARY.signposts, person.nation)}
+    assert nation_ids <= ids

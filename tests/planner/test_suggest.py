@@ -1,0 +1,170 @@
+"""The draft plan as a whole, on small hand-made libraries so each rule shows clearly."""
+
+from __future__ import annotations
+
+from planner.suggest import build_plan, ranked_candidates
+from tests.conftest import full_grid, make_step, profile
+
+
+def test_steps_at_the_persons_stage_come_first(build_library):
+    library = build_library(
+        [
+            make_step("below_step", grade=1),
+            make_step("above_step", grade=3),
+            make_step("level_step", grade=2),
+        ]
+    )
+    ranked = ranked_candidates("getting_out", profile(stage=2), library)
+    assert [s.id for s in ranked] == ["level_step", "below_step", "above_step"]
+
+
+def test_never_suggests_a_step_two_grades_above_the_stage(build_library):
+    library = build_library([make_step("far_step", grade=4), make_step("near_step", grade=3)])
+    ranked = ranked_candidates("getting_out", profile(stage=2), library)
+    assert [s.id for s in ranked] == ["near_step"]
+
+
+def test_the_area_stage_sets_the_window_for_that_area(build_library):
+    library = build_library([make_step("big_walk", grade=4), make_step("tiny_walk", grade=1)])
+    person = profile(stage=4, area_stages={"getting_out": 1})
+    assert [s.id for s in ranked_candidates("getting_out", person, library)] == ["tiny_walk"]
+
+
+def test_strengths_lead_within_a_grade(build_library):
+    library = build_library(
+        [make_step("plain_walk", grade=2), make_step("dog_walk", grade=2, strengths=("animals",))]
+    )
+    ranked = ranked_candidates("getting_out", profile(strengths=["animals"]), library)
+    assert [s.id for s in ranked] == ["dog_walk", "plain_walk"]
+
+
+def test_eased_barriers_rank_higher_within_a_grade(build_library):
+    library = build_library(
+        [make_step("plain_walk", grade=2), make_step("calm_walk", eases=("poor_sleep",), grade=2)]
+    )
+    ranked = ranked_candidates("getting_out", profile(barriers=["poor_sleep"]), library)
+    assert [s.id for s in ranked] == ["calm_walk", "plain_walk"]
+
+
+def test_ruled_out_steps_are_never_suggested_or_offered(build_library):
+    library = build_library(
+        [
+            make_step("bus_trip", grade=2, paid_travel=True),
+            make_step("web_class", grade=2, online_only=True),
+            make_step("market_day", grade=2, crowded=True),
+            make_step("door_step", grade=2),
+        ]
+    )
+    person = profile(barriers=["no_money_for_travel", "no_internet", "anxious_in_crowds"])
+    plan = build_plan(person, library)
+    offered = {s.id for s in plan.steps} | {
+        s.id for steps in plan.alternatives.values() for s in steps
+    }
+    assert offered == {"door_step"}
+
+
+def test_the_plan_holds_no_more_than_the_cap(build_library):
+    library = build_library(full_grid())
+    for stage, cap in ((1, 2), (2, 2), (3, 3), (4, 4), (5, 4)):
+        plan = build_plan(profile(stage=stage), library)
+        assert plan.max_steps == cap
+        assert len(plan.steps) == cap
+
+
+def test_after_a_recent_crisis_the_plan_holds_two_steps(build_library):
+    plan = build_plan(profile(stage=5, barriers=["recent_crisis"]), build_library(full_grid()))
+    assert plan.max_steps == 2
+    assert len(plan.steps) == 2
+
+
+def test_the_plan_spreads_across_areas_before_doubling_up(build_library):
+    plan = build_plan(profile(stage=4), build_library(full_grid()))
+    assert len({s.area for s in plan.steps}) == 4
+
+
+def test_at_stage_two_with_nothing_personal_the_plan_starts_with_health_then_getting_out(
+    build_library,
+):
+    plan = build_plan(profile(stage=2), build_library(full_grid()))
+    assert [s.area for s in plan.steps] == ["health_and_support", "getting_out"]
+
+
+def test_a_strong_personal_match_can_lead_the_plan(build_library):
+    steps = [
+        *full_grid(),
+        make_step("pet_cuddle", area="looking_after_myself", grade=2, strengths=("pet",)),
+    ]
+    plan = build_plan(profile(stage=2, strengths=["pet"]), build_library(steps))
+    assert plan.steps[0].id == "pet_cuddle"
+    assert plan.steps[0].strengths_used == ["pet"]
+
+
+def test_when_barriers_empty_an_area_the_plan_fills_from_the_others(build_library):
+    steps = [
+        make_step("health_bus", area="health_and_support", grade=2, paid_travel=True),
+        make_step("out_one", area="getting_out", grade=2),
+        make_step("out_two", area="getting_out", grade=2),
+    ]
+    plan = build_plan(profile(barriers=["no_money_for_travel"]), build_library(steps))
+    assert [s.id for s in plan.steps] == ["out_one", "out_two"]
+
+
+def test_strengths_in_a_closed_area_do_not_pull_the_plan_there(build_library):
+    steps = [
+        *full_grid(),
+        make_step("rescue_centre", area="volunteering_and_work", grade=2, strengths=("animals",)),
+    ]
+    plan = build_plan(profile(stage=2, strengths=["animals"]), build_library(steps))
+    assert all(s.area != "volunteering_and_work" for s in plan.steps)
+    assert "volunteering_and_work" not in plan.alternatives
+
+
+def test_lower_grades_fill_in_when_everything_near_the_stage_is_ruled_out(build_library):
+    steps = [
+        make_step("easy_home", grade=1),
+        make_step("level_bus", grade=4, paid_travel=True),
+        make_step("stretch_bus", grade=5, paid_travel=True),
+    ]
+    plan = build_plan(profile(stage=4, barriers=["no_money_for_travel"]), build_library(steps))
+    assert [s.id for s in plan.steps] == ["easy_home"]
+    assert plan.steps[0].reasons[0] == "This is an easy step to build on."
+
+
+def test_alternatives_are_the_next_best_steps_not_already_chosen(build_library):
+    plan = build_plan(profile(stage=3), build_library(full_grid()))
+    chosen = {s.id for s in plan.steps}
+    for area, steps in plan.alternatives.items():
+        assert steps, area
+        assert not chosen & {s.id for s in steps}
+        assert all(s.area == area for s in steps)
+        assert len(steps) <= 5
+
+
+def test_every_step_says_why_and_names_strengths_and_barriers(build_library, library):
+    library_ = build_library(
+        [make_step("dog_walk", grade=2, strengths=("animals", "kind"), eases=("poor_sleep",))]
+    )
+    person = profile(strengths=["kind", "animals"], barriers=["poor_sleep"])
+    (step,) = build_plan(person, library_).steps
+    assert step.reasons == [
+        f"This fits where you are now: {library.stage(2).fit}.",
+        "We picked this because you are kind and you love animals.",
+        "It may help with sleeping badly.",
+    ]
+    assert step.strengths_used == ["kind", "animals"]
+    assert step.barriers_eased == ["poor_sleep"]
+
+
+def test_help_now_contacts_default_to_england_and_follow_the_nation(library):
+    plan = build_plan(profile(), library)
+    names = [s.name for s in plan.signposts]
+    assert "NHS 111" in names and "Samaritans" in names
+    wales = build_plan(profile(nation="wales"), library)
+    call = next(s for s in wales.signposts if s.id == "call_helpline")
+    assert call.verified is False
+    assert "NHS 111" not in [s.name for s in wales.signposts]
+
+
+def test_same_answers_give_the_same_plan(library):
+    person = profile(stage=3, strengths=["animals", "cooking"], barriers=["poor_sleep"])
+    assert build_plan(person, library) == build_plan(person.model_copy(), library)
