@@ -51,6 +51,11 @@ class LibraryStep(_Strict):
     detail: str = Field(min_length=10, max_length=400)
     why: str = Field(min_length=10, max_length=300, description="Why it helps, in plain words.")
     strengths: tuple[str, ...] = ()
+    needs_one_of: tuple[str, ...] = Field(
+        default=(),
+        description="Strength ids the step only makes sense with (a pet, driving): "
+        "it is suggested only to a person who has at least one of them.",
+    )
     ruled_out_by: tuple[str, ...] = ()
     eases: tuple[str, ...] = ()
     free: bool = True
@@ -140,12 +145,14 @@ class PlanningRules(_Strict):
 
     focus_areas: dict[int, tuple[AreaId, ...]]
     max_steps: dict[int, int]
+    lead_area: dict[int, AreaId | None]
     crisis_barrier: str
     max_steps_after_crisis: int = Field(ge=1)
+    lead_area_after_crisis: AreaId
     confidence_threshold: int = Field(ge=0, le=10)
     alternatives_per_area: int = Field(ge=1, le=20)
 
-    @field_validator("focus_areas", "max_steps")
+    @field_validator("focus_areas", "max_steps", "lead_area")
     @classmethod
     def _every_stage(cls, table: dict[int, object]) -> dict[int, object]:
         if sorted(table) != [1, 2, 3, 4, 5]:

@@ -52,6 +52,18 @@ def ruling_barriers(step: LibraryStep, profile: Profile, library: Library) -> tu
     )
 
 
+def has_what_it_needs(step: LibraryStep, profile: Profile) -> bool:
+    """A step about a pet, a car or family is only for a person who said they have one."""
+    return not step.needs_one_of or any(s in profile.strengths for s in step.needs_one_of)
+
+
+def lead_area(profile: Profile, rules: PlanningRules) -> str | None:
+    """The life area the draft plan starts with, if the stage (or a recent crisis) names one."""
+    if rules.crisis_barrier in profile.barriers:
+        return rules.lead_area_after_crisis
+    return rules.lead_area[profile.stage]
+
+
 def strengths_used(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
     """The person's own strengths this step draws on, in the person's order."""
     return tuple(s for s in profile.strengths if s in step.strengths)

@@ -9,6 +9,8 @@ from planner.rules import (
     barriers_eased,
     effective_stage,
     grade_window,
+    has_what_it_needs,
+    lead_area,
     open_areas,
     personal_score,
     ruling_barriers,
@@ -21,7 +23,8 @@ def build_plan(profile: Profile, library: Library) -> Plan:
     """The draft plan: a few graded, explained steps, alternatives, and where to get help now."""
     areas = open_areas(profile, library.rules)
     ranked = {area: ranked_candidates(area, profile, library) for area in areas}
-    chosen = _choose(ranked, areas, step_cap(profile, library.rules), profile)
+    cap = step_cap(profile, library.rules)
+    chosen = _choose(ranked, areas, cap, profile, lead_area(profile, library.rules))
     chosen_ids = {step.id for step in chosen}
     per_area = library.rules.alternatives_per_area
     alternatives = {
@@ -32,7 +35,7 @@ def build_plan(profile: Profile, library: Library) -> Plan:
     }
     return Plan(
         profile=profile,
-        max_steps=step_cap(profile, library.rules),
+        max_steps=cap,
         steps=[suggested_step(step, profile, library) for step in chosen],
         alternatives=alternatives,
         signposts=list(library.signposts.for_nation(profile.nation)),
@@ -51,6 +54,7 @@ def ranked_candidates(area: str, profile: Profile, library: Library) -> list[Lib
         for index, step in enumerate(library.steps)
         if step.area == area
         and step.grade in window
+        and has_what_it_needs(step, profile)
         and not ruling_barriers(step, profile, library)
     ]
     eligible.sort(
@@ -79,19 +83,26 @@ def suggested_step(step: LibraryStep, profile: Profile, library: Library) -> Pla
 
 
 def _choose(
-    ranked: dict[str, list[LibraryStep]], areas: tuple[str, ...], cap: int, profile: Profile
+    ranked: dict[str, list[LibraryStep]],
+    areas: tuple[str, ...],
+    cap: int,
+    profile: Profile,
+    lead: str | None,
 ) -> list[LibraryStep]:
     """Spread the plan across areas: each area's best first, then each area's second, and so on.
 
-    Within a round, better grade fit and a higher personal score win; the focus order breaks ties.
+    The lead area's best step, if there is a lead area, goes first. Within a round, better grade
+    fit and a higher personal score win; the focus order breaks ties.
     """
     chosen: list[LibraryStep] = []
+    if lead is not None and ranked.get(lead):
+        chosen.append(ranked[lead][0])
     depth = 0
     while len(chosen) < cap and any(len(steps) > depth for steps in ranked.values()):
         round_steps = [
             (areas.index(area), steps[depth])
             for area, steps in ranked.items()
-            if len(steps) > depth
+            if len(steps) > depth and steps[depth] not in chosen
         ]
         round_steps.sort(key=lambda pair: (_round_key(pair[1], profile), pair[0]))
         chosen.extend(step for _, step in round_steps[: cap - len(chosen)])

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from goal_library.loader import DATA_DIR, LibraryError, load_library
 
@@ -30,9 +31,9 @@ def test_the_bundled_library_loads(library):
 
 def test_a_wrong_field_names_the_file_the_entry_and_the_field(data_copy):
     path = data_copy / "steps" / "getting_out.yaml"
-    path.write_text(
-        path.read_text().replace("    grade: 1\n", "    grade: 9\n", 1), encoding="utf-8"
-    )
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["steps"][0]["grade"] = 9
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
     problems = _problems(data_copy)
     assert any(
         p.startswith("steps/getting_out.yaml: entry 1 (") and "field 'grade'" in p and "9" in p
@@ -62,15 +63,12 @@ def test_a_missing_file_is_reported(data_copy):
 
 def test_a_step_in_the_wrong_area_file_is_refused(data_copy):
     path = data_copy / "steps" / "getting_out.yaml"
-    path.write_text(
-        path.read_text().replace(
-            "  - id: stand_at_front_door\n",
-            "  - id: stand_at_front_door\n    area: money_and_home\n",
-        ),
-        encoding="utf-8",
-    )
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["steps"][0]["area"] = "money_and_home"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
     problems = _problems(data_copy)
-    assert any("entry 1 (stand_at_front_door): field 'area'" in p for p in problems), problems
+    first_id = document["steps"][0]["id"]
+    assert any(f"entry 1 ({first_id}): field 'area'" in p for p in problems), problems
 
 
 def test_every_problem_is_listed_not_just_the_first(data_copy):

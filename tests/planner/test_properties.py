@@ -9,7 +9,14 @@ from goal_library.loader import default_library
 from goal_library.models import AREA_IDS, NATION_IDS
 from planner.inputs import plan_from_data
 from planner.models import Profile
-from planner.rules import effective_stage, open_areas, ruling_barriers, step_cap
+from planner.rules import (
+    effective_stage,
+    has_what_it_needs,
+    lead_area,
+    open_areas,
+    ruling_barriers,
+    step_cap,
+)
 from planner.suggest import build_plan
 
 _LIBRARY = default_library()
@@ -63,6 +70,7 @@ def test_steps_come_only_from_open_areas(person):
 def test_no_offered_step_is_ruled_out_by_a_stated_barrier(person):
     for step in _offered(build_plan(person, _LIBRARY)):
         assert ruling_barriers(_LIBRARY.step(step.id), person, _LIBRARY) == ()
+        assert has_what_it_needs(_LIBRARY.step(step.id), person)
 
 
 @settings(max_examples=300, deadline=None)
@@ -93,3 +101,12 @@ def test_help_now_contacts_always_include_the_nation_and_samaritans(person):
     assert "samaritans" in ids
     nation_ids = {s.id for s in getattr(_LIBRARY.signposts, person.nation)}
     assert nation_ids <= ids
+
+
+@settings(max_examples=200, deadline=None)
+@given(profiles())
+def test_the_plan_starts_in_the_lead_area_when_there_is_one(person):
+    lead = lead_area(person, _LIBRARY.rules)
+    plan = build_plan(person, _LIBRARY)
+    if lead is not None:
+        assert plan.steps[0].area == lead

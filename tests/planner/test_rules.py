@@ -8,6 +8,8 @@ from planner.rules import (
     barriers_eased,
     effective_stage,
     grade_window,
+    has_what_it_needs,
+    lead_area,
     open_areas,
     personal_score,
     ruling_barriers,
@@ -152,3 +154,25 @@ def test_strengths_weigh_more_than_an_eased_barrier():
 )
 def test_confidence_below_seven_offers_the_smaller_version(library, confidence, offer):
     assert should_offer_smaller(confidence, library.rules) is offer
+
+
+@pytest.mark.parametrize(
+    ("stage", "barriers", "lead"),
+    [
+        (1, [], "health_and_support"),
+        (2, [], "health_and_support"),
+        (3, [], None),
+        (4, [], None),
+        (5, [], None),
+        (5, ["recent_crisis"], "health_and_support"),
+    ],
+)
+def test_lead_area_by_stage_and_after_a_crisis(library, stage, barriers, lead):
+    assert lead_area(profile(stage=stage, barriers=barriers), library.rules) == lead
+
+
+def test_a_step_that_needs_something_is_only_for_people_who_have_it():
+    step = make_step("drive_out", needs_one_of=("driving",))
+    assert has_what_it_needs(step, profile(strengths=["driving"])) is True
+    assert has_what_it_needs(step, profile(strengths=["kind"])) is False
+    assert has_what_it_needs(make_step("walk_out"), profile()) is True

@@ -89,14 +89,45 @@ def test_at_stage_two_with_nothing_personal_the_plan_starts_with_health_then_get
     assert [s.area for s in plan.steps] == ["health_and_support", "getting_out"]
 
 
-def test_a_strong_personal_match_can_lead_the_plan(build_library):
+def test_from_stage_three_a_strong_personal_match_can_lead_the_plan(build_library):
+    steps = [
+        *full_grid(),
+        make_step("pet_cuddle", area="looking_after_myself", grade=3, strengths=("pet",)),
+    ]
+    plan = build_plan(profile(stage=3, strengths=["pet"]), build_library(steps))
+    assert plan.steps[0].id == "pet_cuddle"
+    assert plan.steps[0].strengths_used == ["pet"]
+
+
+def test_at_stages_one_and_two_health_and_support_leads_then_the_best_match(build_library):
     steps = [
         *full_grid(),
         make_step("pet_cuddle", area="looking_after_myself", grade=2, strengths=("pet",)),
     ]
     plan = build_plan(profile(stage=2, strengths=["pet"]), build_library(steps))
-    assert plan.steps[0].id == "pet_cuddle"
-    assert plan.steps[0].strengths_used == ["pet"]
+    assert [s.id for s in plan.steps] == ["health_and_support_g2_0", "pet_cuddle"]
+
+
+def test_after_a_recent_crisis_health_and_support_leads_at_any_stage(build_library):
+    steps = [
+        *full_grid(),
+        make_step("big_match", area="learning_and_skills", grade=4, strengths=("curious",)),
+    ]
+    person = profile(stage=4, strengths=["curious"], barriers=["recent_crisis"])
+    plan = build_plan(person, build_library(steps))
+    assert [s.area for s in plan.steps] == ["health_and_support", "learning_and_skills"]
+
+
+def test_a_step_that_needs_a_pet_is_only_for_people_with_one(build_library):
+    steps = [
+        make_step("walk_your_dog", grade=2, needs_one_of=("pet",)),
+        make_step("walk_road", grade=2),
+    ]
+    library = build_library(steps)
+    without = ranked_candidates("getting_out", profile(strengths=["animals"]), library)
+    assert [s.id for s in without] == ["walk_road"]
+    with_pet = ranked_candidates("getting_out", profile(strengths=["pet"]), library)
+    assert {s.id for s in with_pet} == {"walk_your_dog", "walk_road"}
 
 
 def test_when_barriers_empty_an_area_the_plan_fills_from_the_others(build_library):

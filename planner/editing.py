@@ -1,0 +1,187 @@
+"""Changes a coach and a claimant make to a draft plan. Each returns a new plan.
+
+Adding past the cap is allowed: the plan carries a gentle note instead of a block.
+"""
+
+from __future__ import annotations
+
+from goal_library.models import Library
+from planner.models import Plan, PlanStep
+from planner.rules import effective_stage, ruling_barriers, should_offer_smaller
+from planner.suggest import ranked_candidates, suggested_step
+
+OVER_CAP_NOTE = (
+    "It's OK to start with fewer steps. Small steps add up, and you can add more next time."
+)
+OWN_STEP_REASON = "You chose this step in your own words."
+_OWN_ID_PREFIX = "own_"
+
+
+class PlanEditError(ValueError):
+    """A change that cannot be made, with a plain reason."""
+
+
+def with_note(plan: Plan) -> Plan:
+    """The plan with the over-cap note present exactly when it has more steps than the cap."""
+    notes = [n for n in plan.notes if n != OVER_CAP_NOTE]
+    if len(plan.steps) > plan.max_steps:
+        notes.append(OVER_CAP_NOTE)
+    return plan.model_copy(update={"notes": notes})
+
+
+def remove_step(plan: Plan, step_id: str) -> Plan:
+    _index_of(plan, step_id)
+    steps = [s for s in plan.steps if s.id != step_id]
+    return with_note(plan.model_copy(update={"steps": steps}))
+
+
+def add_library_step(plan: Plan, step_id: str, library: Library) -> Plan:
+    """Add a step from the library by hand (at the end of the plan)."""
+    new_step = _library_step_for(plan, step_id, library)
+    return with_note(plan.model_copy(update={"steps": [*plan.steps, new_step]}))
+
+
+def add_own_step(plan: Plan, area: str, title: str) -> Plan:
+    """Add a step in the person's own words, kept exactly as typed."""
+    if not title.strip():
+        raise PlanEditError("Please write the step first.")
+    taken = {s.id for s in plan.steps}
+    number = 1
+    while f"{_OWN_ID_PREFIX}{number}" in taken:
+        number += 1
+    own = PlanStep(
+        id=f"{_OWN_ID_PREFIX}{number}",
+        area=area,  # type: ignore[arg-type]
+        title=title,
+        reasons=[OWN_STEP_REASON],
+        own_words=True,
+    )
+    return with_note(plan.model_copy(update={"steps": [*plan.steps, own]}))
+
+
+def replace_step(plan: Plan, step_id: str, new_step_id: str, library: Library) -> Plan:
+    """Swap a step for another library step in the same place, keeping what was agreed for it."""
+    index = _index_of(plan, step_id)
+    old = plan.steps[index]
+    new_step = _library_step_for(plan, new_step_id, library, replacing=step_id)
+    new_step = new_step.model_copy(
+        update={"when": old.when, "who_can_help": old.who_can_help, "if_then": old.if_then}
+    )
+    steps = [*plan.steps[:index], new_step, *plan.steps[index + 1 :]]
+    return with_note(plan.model_copy(update={"steps": steps}))
+
+
+def make_smaller(plan: Plan, step_id: str, library: Library) -> Plan:
+    step = plan.steps[_index_of(plan, step_id)]
+    if step.smaller is None:
+        raise PlanEditError("This step has no smaller version.")
+    return replace_step(plan, step_id, step.smaller, library)
+
+
+def take_next_step(plan: Plan, step_id: str, library: Library) -> Plan:
+    step = plan.steps[_index_of(plan, step_id)]
+    if step.next is None:
+        raise PlanEditError("This step has no next step up yet.")
+    return replace_step(plan, step_id, step.next, library)
+
+
+def update_details(
+    plan: Plan,
+    step_id: str,
+    *,
+    when: str | None = None,
+    who_can_help: str | None = None,
+    if_then: str | None = None,
+    confidence: int | str | None = "unchanged",
+) -> Plan:
+    """Make a step concrete: when, who can help, the if-then plan and the confidence number."""
+    index = _index_of(plan, step_id)
+    changes: dict[str, object] = {
+        name: value
+        for name, value in (("when", when), ("who_can_help", who_can_help), ("if_then", if_then))
+        if value is not None
+    }
+    if confidence != "unchanged":
+        changes["confidence"] = confidence
+    step = PlanStep.model_validate({**plan.steps[index].model_dump(), **changes})
+    steps = [*plan.steps[:index], step, *plan.steps[index + 1 :]]
+    return plan.model_copy(update={"steps": steps})
+
+
+def swap_options(plan: Plan, step_id: str, library: Library) -> list[PlanStep]:
+    """Other steps in the same area the person could take now, best first."""
+    step = plan.steps[_index_of(plan, step_id)]
+    return library_options(plan, step.area, library)
+
+
+def library_options(plan: Plan, area: str, library: Library) -> list[PlanStep]:
+    """Steps in an area that fit the person now and are not already in the plan, best first."""
+    in_plan = {s.id for s in plan.steps}
+    return [
+        suggested_step(s, plan.profile, library)
+        for s in ranked_candidates(area, plan.profile, library)
+        if s.id not in in_plan
+    ]
+
+
+def smaller_offer(step: PlanStep, library: Library) -> PlanStep | None:
+    """The smaller version to offer when confidence is below the threshold, if there is one."""
+    if not should_offer_smaller(step.confidence, library.rules) or step.smaller is None:
+        return None
+    if not library.has_step(step.smaller):
+        return None
+    return library_step_preview(step.smaller, library)
+
+
+def library_step_preview(step_id: str, library: Library) -> PlanStep:
+    step = library.step(step_id)
+    return PlanStep(
+        id=step.id,
+        area=step.area,
+        grade=step.grade,
+        title=step.title,
+        detail=step.detail,
+        why=step.why,
+    )
+
+
+def can_take_next(plan: Plan, step: PlanStep, library: Library) -> bool:
+    """True when the step has a next step up that the person's barriers do not rule out."""
+    if step.next is None or not library.has_step(step.next):
+        return False
+    if any(s.id == step.next for s in plan.steps):
+        return False
+    return not ruling_barriers(library.step(step.next), plan.profile, library)
+
+
+def can_make_smaller(plan: Plan, step: PlanStep, library: Library) -> bool:
+    if step.smaller is None or not library.has_step(step.smaller):
+        return False
+    return not any(s.id == step.smaller for s in plan.steps)
+
+
+def _library_step_for(
+    plan: Plan, step_id: str, library: Library, replacing: str | None = None
+) -> PlanStep:
+    if not library.has_step(step_id):
+        raise PlanEditError(f"There is no step called '{step_id}' in the library.")
+    if any(s.id == step_id and s.id != replacing for s in plan.steps):
+        raise PlanEditError("That step is already in the plan.")
+    step = library.step(step_id)
+    ruled_by = ruling_barriers(step, plan.profile, library)
+    if ruled_by:
+        labels = ", ".join(library.barrier(b).label.lower() for b in ruled_by)
+        raise PlanEditError(f"That step may be hard right now because of {labels}.")
+    suggested = suggested_step(step, plan.profile, library)
+    stage = effective_stage(plan.profile, step.area)
+    if step.grade > stage + 1:
+        bigger = "This is a bigger step than where you are now. Take it at your own pace."
+        suggested = suggested.model_copy(update={"reasons": [bigger, *suggested.reasons[1:]]})
+    return suggested
+
+
+def _index_of(plan: Plan, step_id: str) -> int:
+    for index, step in enumerate(plan.steps):
+        if step.id == step_id:
+            return index
+    raise PlanEditError("That step is not in the plan any more.")
