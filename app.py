@@ -1,7 +1,12 @@
-"""Right Steps: the app a work coach and a claimant fill in together."""
+"""Right Steps: the app a work coach and a claimant fill in together.
+
+This file only sets up the page; the pages and components live in `ui/`.
+"""
 
 import streamlit as st
 
-st.set_page_config(page_title="Right Steps", layout="centered")
-st.title("Right Steps")
-st.write("The appointment pages are on their way.")
+from ui import flow
+from ui.library_cache import cached_library
+
+st.set_page_config(page_title="Right Steps", page_icon="🌱", layout="centered")
+flow.run(cached_library())

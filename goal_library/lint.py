@@ -133,7 +133,7 @@ def _unknown_ids(library: Library) -> list[str]:
     for step in library.steps:
         for field_name, known in (
             ("strengths", library.strength_ids),
-            ("needs_one_of", library.strength_ids),
+            ("only_for", library.strength_ids | library.barrier_ids),
             ("eases", library.barrier_ids),
             ("ruled_out_by", library.barrier_ids),
         ):

@@ -51,10 +51,10 @@ class LibraryStep(_Strict):
     detail: str = Field(min_length=10, max_length=400)
     why: str = Field(min_length=10, max_length=300, description="Why it helps, in plain words.")
     strengths: tuple[str, ...] = ()
-    needs_one_of: tuple[str, ...] = Field(
+    only_for: tuple[str, ...] = Field(
         default=(),
-        description="Strength ids the step only makes sense with (a pet, driving): "
-        "it is suggested only to a person who has at least one of them.",
+        description="Strength or barrier ids the step only makes sense with (a pet, driving, "
+        "money worries): it is suggested only to a person who has at least one of them.",
     )
     ruled_out_by: tuple[str, ...] = ()
     eases: tuple[str, ...] = ()

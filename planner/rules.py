@@ -53,8 +53,10 @@ def ruling_barriers(step: LibraryStep, profile: Profile, library: Library) -> tu
 
 
 def has_what_it_needs(step: LibraryStep, profile: Profile) -> bool:
-    """A step about a pet, a car or family is only for a person who said they have one."""
-    return not step.needs_one_of or any(s in profile.strengths for s in step.needs_one_of)
+    """A step about a pet, a car or debts is only for a person who said they have one."""
+    return not step.only_for or any(
+        i in profile.strengths or i in profile.barriers for i in step.only_for
+    )
 
 
 def lead_area(profile: Profile, rules: PlanningRules) -> str | None:

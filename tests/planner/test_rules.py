@@ -172,7 +172,7 @@ def test_lead_area_by_stage_and_after_a_crisis(library, stage, barriers, lead):
 
 
 def test_a_step_that_needs_something_is_only_for_people_who_have_it():
-    step = make_step("drive_out", needs_one_of=("driving",))
+    step = make_step("drive_out", only_for=("driving",))
     assert has_what_it_needs(step, profile(strengths=["driving"])) is True
     assert has_what_it_needs(step, profile(strengths=["kind"])) is False
     assert has_what_it_needs(make_step("walk_out"), profile()) is True

@@ -120,7 +120,7 @@ def test_after_a_recent_crisis_health_and_support_leads_at_any_stage(build_libra
 
 def test_a_step_that_needs_a_pet_is_only_for_people_with_one(build_library):
     steps = [
-        make_step("walk_your_dog", grade=2, needs_one_of=("pet",)),
+        make_step("walk_your_dog", grade=2, only_for=("pet",)),
         make_step("walk_road", grade=2),
     ]
     library = build_library(steps)

@@ -48,4 +48,4 @@ def text_answer(
 
 def clear_text_answer(key: str) -> None:
     st.session_state[key] = ""
-    st.session_state.pop(widget_key(key), None)
+    st.session_state[widget_key(key)] = ""

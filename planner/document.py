@@ -1,0 +1,120 @@
+"""The plan as the claimant reads it: sections of plain text, in the printed order.
+
+The app's last page, the PDF and the accessible HTML copy all lay out these same sections, so
+they always say the same thing. Text is plain here; each renderer escapes it for its format.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from goal_library.models import Library
+from planner.models import Plan, PlanStep
+
+CLOSING_LINE = (
+    "We chose these steps together. They are your choices, not conditions. "
+    "It is fine to change them, and it is fine if a step takes longer."
+)
+
+
+@dataclass(frozen=True)
+class StepBlock:
+    title: str
+    details: tuple[tuple[str, str], ...]
+    own_words: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+    steps: tuple[StepBlock, ...] = ()
+    after: tuple[str, ...] = ()
+
+
+def plan_title(plan: Plan) -> str:
+    name = plan.profile.preferred_name.strip()
+    return f"My action plan: {plan.profile.preferred_name}" if name else "My action plan"
+
+
+def format_date(day: datetime.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def plan_sections(plan: Plan, library: Library, made_on: datetime.date) -> list[Section]:
+    """Every section of the printed plan, in order."""
+    sections = [
+        Section(plan_title(plan), paragraphs=(f"Made on {format_date(made_on)}",)),
+        _what_matters(plan),
+        _strengths(plan, library),
+        Section("My steps", steps=tuple(step_block(s) for s in plan.steps))
+        if plan.steps
+        else Section("My steps", paragraphs=("No steps yet. That is OK.",)),
+        _review(plan),
+        _help_now(plan),
+        Section("", paragraphs=(CLOSING_LINE,)),
+    ]
+    return [s for s in sections if s is not None]
+
+
+def step_block(step: PlanStep) -> StepBlock:
+    """A step with every detail that was filled in, labelled in plain words."""
+    details = [
+        ("About this step", step.detail),
+        ("Why it helps", step.why),
+        ("Why we picked it", " ".join(r for r in step.reasons if not step.own_words)),
+        ("When and how often", step.when),
+        ("Who can help", step.who_can_help),
+        ("My if-then plan", step.if_then),
+        (
+            "How sure I feel",
+            "" if step.confidence is None else f"{step.confidence} out of 10",
+        ),
+    ]
+    return StepBlock(
+        title=step.title,
+        details=tuple((label, text) for label, text in details if text.strip()),
+        own_words=step.own_words,
+    )
+
+
+def _what_matters(plan: Plan) -> Section | None:
+    if not plan.profile.hopes.strip():
+        return None
+    return Section("What matters to me", paragraphs=(plan.profile.hopes,))
+
+
+def _strengths(plan: Plan, library: Library) -> Section | None:
+    labels = tuple(library.strength(s).label for s in plan.profile.strengths)
+    own = plan.profile.strengths_own_words
+    if not labels and not own.strip():
+        return None
+    return Section(
+        "My strengths",
+        bullets=labels,
+        after=(own,) if own.strip() else (),
+    )
+
+
+def _review(plan: Plan) -> Section:
+    if plan.review_on is None:
+        text = "We will look at this plan again at your next appointment."
+    else:
+        text = f"We will look at this plan again on {format_date(plan.review_on)}."
+    return Section("When we will look at this again", paragraphs=(text,))
+
+
+def _help_now(plan: Plan) -> Section:
+    lines = []
+    for signpost in plan.signposts:
+        line = f"{signpost.name}: {signpost.contact}. {signpost.how}"
+        if not signpost.verified:
+            line += f" ({signpost.note or 'Please check this contact before you rely on it.'})"
+        lines.append(line)
+    return Section(
+        "Where to get help now",
+        paragraphs=("If things get hard, you do not have to wait for your next appointment.",),
+        bullets=tuple(lines),
+    )

@@ -1,0 +1,179 @@
+"""A whole appointment in a real browser: mouse and keyboard, every page, the download.
+
+Screenshots of each page are saved in the test's temporary folder; every network request is
+checked to go to the local server only; every page is scanned with axe-core.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+NAME = "Gwenllïan O'Brien & <Sons>"
+HOPES = "Feel less stuck 🌱 & see my *friends* again <3"
+OWN_STEP = "Ring Mam on Sunday & ask about <the> allotment"
+# Streamlit's own markup, outside this project's content; each with the reason it is allowed.
+AXE_ALLOWED = {
+    # Streamlit renders its own toolbar and status region; no project text is in them.
+    "region": "Streamlit places its toolbar and status widget outside any landmark.",
+}
+
+
+def _wait_for_page(page, title: str) -> None:
+    from playwright.sync_api import expect
+
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
+
+
+def _continue(page, next_title: str) -> None:
+    page.get_by_role("button", name="Continue", exact=True).click()
+    _wait_for_page(page, next_title)
+
+
+def _scan(page, name: str, results: dict) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    results[name] = [
+        (v["id"], v["impact"], len(v["nodes"]), [n["target"] for n in v["nodes"]][:3])
+        for v in violations
+        if v["impact"] in ("serious", "critical") and v["id"] not in AXE_ALLOWED
+    ]
+
+
+def _snap(page, folder: Path, name: str) -> None:
+    # Streamlit scrolls inside its own container, so grow the window to show the whole page.
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], "
+        "[data-testid=stMainBlockContainer]')].map(e => e.scrollHeight), 900)"
+    )
+    page.set_viewport_size({"width": 1280, "height": min(int(height) + 40, 6000)})
+    page.screenshot(path=folder / f"{name}.png")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
+    axe_results: dict = {}
+
+    page.goto(app_server)
+    _wait_for_page(page, "Right Steps")
+    _snap(page, shots, "1-start")
+    _scan(page, "start", axe_results)
+
+    _continue(page, "About you")
+    expect(page.get_by_text("Step 1 of 7")).to_be_visible()
+    page.get_by_label("What would you like us to call you?").fill(NAME)
+    page.keyboard.press("Tab")
+    page.get_by_label("What matters to you right now?").fill(HOPES)
+    page.keyboard.press("Tab")
+    _snap(page, shots, "2-about-you")
+    _scan(page, "about you", axe_results)
+
+    _continue(page, "Where you are now")
+    page.get_by_text("Small steps feel possible with support.").click()
+    _snap(page, shots, "3-where-you-are-now")
+    _scan(page, "where you are now", axe_results)
+
+    _continue(page, "Your strengths")
+    page.get_by_text("Animals", exact=True).click()
+    page.get_by_text("Kind", exact=True).click()
+    _snap(page, shots, "4-strengths")
+    _scan(page, "strengths", axe_results)
+
+    # Back and forward again: the answers are still there.
+    page.get_by_role("button", name="Back", exact=True).click()
+    _wait_for_page(page, "Where you are now")
+    page.get_by_role("button", name="Back", exact=True).click()
+    _wait_for_page(page, "About you")
+    expect(page.get_by_label("What would you like us to call you?")).to_have_value(NAME)
+    _continue(page, "Where you are now")
+    _continue(page, "Your strengths")
+    expect(page.get_by_role("checkbox", name="Animals")).to_be_checked()
+
+    _continue(page, "What makes things harder")
+    page.get_by_text("Feeling anxious about leaving home", exact=True).click()
+    _snap(page, shots, "5-harder")
+    _scan(page, "what makes things harder", axe_results)
+
+    _continue(page, "Suggested steps")
+    cards = page.locator("[class*='st-key-card_']")
+    expect(cards).to_have_count(2)
+    first_title = cards.first.locator("h4").inner_text()
+    cards.first.get_by_role("button", name="Make it smaller").click()
+    page.wait_for_timeout(500)
+    expect(cards.first.locator("h4")).not_to_have_text(first_title)
+    page.get_by_text("Add a step in your own words").click()
+    page.get_by_label("Your step").fill(OWN_STEP)
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Add my step").click()
+    expect(page.get_by_text("It's OK to start with fewer steps")).to_be_visible()
+    expect(cards).to_have_count(3)
+    _snap(page, shots, "6-suggested")
+    _scan(page, "suggested steps", axe_results)
+
+    _continue(page, "Make it yours")
+    details = page.locator("[class*='st-key-details_']")
+    expect(details).to_have_count(3)
+    first = details.first
+    first.get_by_label("When, and how often?").fill("Every day after lunch")
+    page.keyboard.press("Tab")
+    first.get_by_label("If something gets in the way, then what will you do?").fill(
+        "If I feel too anxious, then I will open the window instead"
+    )
+    page.keyboard.press("Tab")
+    first.get_by_text("8", exact=True).click()
+    page.wait_for_timeout(300)
+    _snap(page, shots, "7-make-it-yours")
+    _scan(page, "make it yours", axe_results)
+
+    _continue(page, "Agree and print")
+    preview = page.locator("[class*='st-key-plan_preview']")
+    expect(preview.get_by_text(NAME, exact=False)).to_be_visible()
+    expect(preview.get_by_text(HOPES)).to_be_visible()
+    expect(preview.get_by_text(OWN_STEP)).to_be_visible()
+    _snap(page, shots, "8-agree")
+    _scan(page, "agree and print", axe_results)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download plan (PDF)").click()
+    saved = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(saved)
+    _check_download(saved)
+
+    page.get_by_role("button", name="Finish and clear").click()
+    _wait_for_page(page, "Right Steps")
+    _continue(page, "About you")
+    expect(page.get_by_label("What would you like us to call you?")).to_have_value("")
+
+    hosts = {
+        urlparse(url).hostname
+        for url in requests
+        if urlparse(url).scheme in ("http", "https", "ws", "wss")
+    }
+    assert hosts == {"127.0.0.1"}, hosts
+    (tmp_path / "axe-results.json").write_text(json.dumps(axe_results, indent=2))
+    assert all(not found for found in axe_results.values()), axe_results
+
+
+def _check_download(saved: Path) -> None:
+    plan = json.loads(saved.read_text(encoding="utf-8"))
+    assert plan["profile"]["preferred_name"] == NAME
+    assert plan["profile"]["hopes"] == HOPES
+    assert any(step["title"] == OWN_STEP for step in plan["steps"])
+    assert plan["steps"][0]["when"] == "Every day after lunch"
+    assert plan["steps"][0]["confidence"] == 8
+    assert plan["review_on"]

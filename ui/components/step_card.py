@@ -1,0 +1,101 @@
+"""A suggested step as a card: what it is, why it was picked, and what can be done with it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from goal_library.models import Library
+from planner.editing import (
+    PlanEditError,
+    can_make_smaller,
+    can_take_next,
+    make_smaller,
+    remove_step,
+    replace_step,
+    swap_options,
+    take_next_step,
+)
+from planner.models import Plan, PlanStep
+from ui.labels import AREA_LABELS
+from ui.plan_state import current_plan, flash, save_plan
+from ui.text import escape_markdown
+
+
+def step_summary(step: PlanStep) -> None:
+    """The step's area, title, detail and reasons, with the person's words shown literally."""
+    st.caption(AREA_LABELS[step.area])
+    st.markdown(f"#### {escape_markdown(step.title)}")
+    if step.detail:
+        st.markdown(escape_markdown(step.detail))
+    if step.reasons:
+        st.markdown("\n".join(f"- {escape_markdown(reason)}" for reason in step.reasons))
+
+
+def step_card(step: PlanStep, plan: Plan, library: Library) -> None:
+    """The card with its actions: smaller, next step up, swap and remove."""
+    with st.container(border=True, key=f"card_{step.id}"):
+        step_summary(step)
+        actions = st.columns(3)
+        if can_make_smaller(plan, step, library):
+            actions[0].button(
+                "Make it smaller",
+                key=f"smaller_{step.id}",
+                on_click=_edit,
+                args=(lambda p: make_smaller(p, step.id, library),),
+            )
+        if can_take_next(plan, step, library):
+            actions[1].button(
+                "Next step up",
+                key=f"next_{step.id}",
+                on_click=_edit,
+                args=(lambda p: take_next_step(p, step.id, library),),
+            )
+        actions[2].button(
+            "Remove",
+            key=f"remove_{step.id}",
+            on_click=_edit,
+            args=(lambda p: remove_step(p, step.id),),
+        )
+        if not step.own_words:
+            _swap_control(step, plan, library)
+
+
+def _swap_control(step: PlanStep, plan: Plan, library: Library) -> None:
+    options = swap_options(plan, step.id, library)[: library.rules.alternatives_per_area]
+    if not options:
+        return
+    with st.expander("Swap for a different step"):
+        titles = {option.id: option.title for option in options}
+        choice_key = f"swap_choice_{step.id}"
+        if st.session_state.get(choice_key) not in titles:
+            st.session_state.pop(choice_key, None)
+        st.radio(
+            "Other steps like this",
+            list(titles),
+            format_func=lambda option_id: titles[option_id],
+            key=choice_key,
+        )
+        st.button(
+            "Swap",
+            key=f"swap_{step.id}",
+            on_click=_swap,
+            args=(step.id, choice_key, library),
+        )
+
+
+def _swap(step_id: str, choice_key: str, library: Library) -> None:
+    new_id = st.session_state.get(choice_key)
+    if new_id:
+        _edit(lambda p: replace_step(p, step_id, new_id, library))
+
+
+def _edit(change: Callable[[Plan], Plan]) -> None:
+    plan = current_plan()
+    if plan is None:
+        return
+    try:
+        save_plan(change(plan))
+    except PlanEditError as error:
+        flash(str(error))
