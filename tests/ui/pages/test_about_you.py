@@ -1,0 +1,33 @@
+from tests.ui.apptest import app_on_page, no_errors, press_back, press_continue, title
+
+AWKWARD = "Gwenllïan Llŷr & <b>O'Brien</b> 😊"
+
+
+def test_answers_are_kept_exactly_when_going_back_and_forward():
+    at = app_on_page(1)
+    assert at.caption[0].value == "Step 1 of 7"
+    at.text_input[0].input(AWKWARD).run()
+    at.text_area[0].input("To *sleep* better\nand walk more").run()
+    at = press_continue(at)
+    assert title(at) == "Where you are now"
+    at = press_back(at)
+    assert title(at) == "About you"
+    assert at.text_input[0].value == AWKWARD
+    assert at.text_area[0].value == "To *sleep* better\nand walk more"
+    assert no_errors(at)
+
+
+def test_an_over_long_paste_is_refused_and_the_earlier_words_are_kept():
+    at = app_on_page(1)
+    at.text_area[0].input("My own words").run()
+    at.text_area[0].input("x" * 10_001).run()
+    assert at.text_area[0].value == "My own words"
+    assert "too long: 10,001 characters" in at.error[0].value
+    assert at.session_state["answer_hopes"] == "My own words"
+
+
+def test_a_visible_count_shows_how_much_is_used():
+    at = app_on_page(1)
+    at.text_input[0].input("Sam").run()
+    captions = [c.value for c in at.caption]
+    assert "3 of 60 characters" in captions

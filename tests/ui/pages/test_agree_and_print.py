@@ -1,0 +1,37 @@
+from goal_library.loader import default_library
+from planner.models import Profile
+from planner.suggest import build_plan
+from tests.ui.apptest import app_on_page, no_errors, title
+
+NAME = "Siân *not bold* & <i>not italic</i>"
+
+
+def _app():
+    library = default_library()
+    plan = build_plan(Profile(stage=3, preferred_name=NAME, hopes="Walk :red[the] dog"), library)
+    return app_on_page(7, answer_stage=3, plan=plan, plan_built_from=plan.profile), plan
+
+
+def test_the_whole_plan_is_shown_with_the_persons_words_escaped():
+    at, plan = _app()
+    assert no_errors(at)
+    headings = [h.value for h in at.subheader]
+    assert "My steps" in headings and "Where to get help now" in headings
+    assert any("Si" in h and r"\*not bold\*" in h and r"\<i\>" in h for h in headings)
+    assert any(m.value == r"Walk \:red\[the\] dog" for m in at.markdown)
+    for step in plan.steps:
+        assert any(step.title in m.value.replace("\\", "") for m in at.markdown)
+
+
+def test_the_download_is_labelled_as_the_plan():
+    at, _ = _app()
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == ["Download plan (PDF)"]
+
+
+def test_finish_and_clear_wipes_everything():
+    at, _ = _app()
+    at.button(key="finish_and_clear").click().run()
+    assert title(at) == "Right Steps"
+    assert "plan" not in at.session_state
+    assert "answer_stage" not in at.session_state

@@ -1,0 +1,20 @@
+from tests.ui.apptest import app_on_page, press_back, press_continue
+
+
+def test_strengths_are_grouped_and_quick_to_tick():
+    at = app_on_page(3)
+    headings = [h.value for h in at.subheader]
+    assert headings == ["Qualities", "Skills", "Interests", "People and things that help"]
+    at.checkbox(key="_answer_strengths_animals").check().run()
+    at.checkbox(key="_answer_strengths_kind").check().run()
+    at.checkbox(key="_answer_strengths_animals").uncheck().run()
+    assert at.session_state["answer_strengths"] == ["kind"]
+
+
+def test_ticks_and_own_words_survive_going_back():
+    at = app_on_page(3, answer_stage=2)
+    at.checkbox(key="_answer_strengths_pet").check().run()
+    at.text_area[0].input("I can fix bikes").run()
+    at = press_back(press_continue(at))
+    assert at.checkbox(key="_answer_strengths_pet").value is True
+    assert at.text_area[0].value == "I can fix bikes"

@@ -1,0 +1,26 @@
+from tests.ui.apptest import app_on_page, press_continue, title
+
+
+def test_the_stages_are_shown_as_plain_descriptions_not_numbers():
+    at = app_on_page(2)
+    options = at.radio[0].options
+    assert len(options) == 5
+    assert options[0].startswith("Things feel very hard right now")
+    assert at.radio[0].value is None
+
+
+def test_continue_without_a_stage_asks_gently_and_stays():
+    at = press_continue(app_on_page(2))
+    assert title(at) == "Where you are now"
+    assert "choose the sentence that fits best" in at.warning[0].value
+
+
+def test_choosing_a_stage_and_adjusting_an_area():
+    at = app_on_page(2)
+    at.radio[0].set_value(3).run()
+    getting_out = next(s for s in at.selectbox if s.label == "Getting out")
+    getting_out.set_value(1).run()
+    at = press_continue(at)
+    assert title(at) == "Your strengths"
+    assert at.session_state["answer_stage"] == 3
+    assert at.session_state["answer_area_stage_getting_out"] == 1
