@@ -104,6 +104,11 @@ def _ladder_problems(library: Library) -> list[str]:
             target = library.step(target_id)
             if target.area != step.area:
                 problems.append(f"{where}: '{target_id}' is in '{target.area}', not '{step.area}'")
+            if target.only_for and not set(target.only_for) <= set(step.only_for):
+                problems.append(
+                    f"{where}: '{target_id}' is only for {list(target.only_for)}, "
+                    "so it cannot be offered to everyone who has this step"
+                )
             wrong_way = (
                 target.grade > step.grade if must_go == "down" else target.grade < step.grade
             )

@@ -1,4 +1,4 @@
-"""The command line: `python -m planner suggest PROFILE.json`, `python -m planner schema`.
+"""The command line: suggest, schema, pdf, html and read (see `python -m planner --help`).
 
 Bad input exits 2 with one plain line on standard error; it never shows a traceback.
 """
@@ -6,14 +6,18 @@ Bad input exits 2 with one plain line on standard error; it never shows a traceb
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any
 
 from goal_library.loader import LibraryError, default_library
-from planner.inputs import InputError, profile_from_bytes
+from planner.html_copy import render_html
+from planner.inputs import InputError, plan_from_bytes, profile_from_bytes
 from planner.models import Plan, Profile
+from planner.pdf import read_attached_plan, render_pdf
 from planner.suggest import build_plan
 
 EXIT_BAD_INPUT = 2
@@ -21,6 +25,8 @@ EXIT_BROKEN_LIBRARY = 3
 
 
 def main(argv: list[str] | None = None) -> int:
+    # pypdf logs its own warnings about damaged files; the person gets one plain line instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
@@ -56,6 +62,22 @@ def _parser() -> argparse.ArgumentParser:
         "schema", help="print the JSON Schemas of the profile and the plan"
     )
     schema.set_defaults(run=_schema)
+
+    pdf = commands.add_parser("pdf", help="write the plan as a clear-print PDF")
+    pdf.add_argument("plan", help="the plan JSON file (for example from suggest), or -")
+    pdf.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    pdf.add_argument("--large-print", action="store_true", help="18 pt body text instead of 14 pt")
+    pdf.set_defaults(run=_pdf)
+
+    html = commands.add_parser("html", help="write the plan as an accessible HTML page")
+    html.add_argument("plan", help="the plan JSON file, or -")
+    html.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    html.add_argument("--large-print", action="store_true", help="18 pt body text")
+    html.set_defaults(run=_html)
+
+    read = commands.add_parser("read", help="print the plan JSON attached to a Right Steps PDF")
+    read.add_argument("pdf", help="a PDF written by Right Steps")
+    read.set_defaults(run=_read)
     return parser
 
 
@@ -74,6 +96,36 @@ def _schema(args: argparse.Namespace) -> int:
         }
     )
     return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    library = default_library()
+    plan = plan_from_bytes(read_input(args.plan, "plan"), library)
+    document = render_pdf(plan, library, datetime.date.today(), large_print=args.large_print)
+    _write_output(args.output, document)
+    return 0
+
+
+def _html(args: argparse.Namespace) -> int:
+    library = default_library()
+    plan = plan_from_bytes(read_input(args.plan, "plan"), library)
+    page = render_html(plan, library, datetime.date.today(), large_print=args.large_print)
+    _write_output(args.output, page.encode("utf-8"))
+    return 0
+
+
+def _read(args: argparse.Namespace) -> int:
+    library = default_library()
+    plan = read_attached_plan(read_input(args.pdf, "PDF"), library)
+    _print_json(plan.model_dump(mode="json"))
+    return 0
+
+
+def _write_output(name: str, content: bytes) -> None:
+    try:
+        Path(name).write_bytes(content)
+    except OSError as error:
+        raise InputError(f"cannot write '{name}' ({error.strerror})") from error
 
 
 def read_input(name: str, what: str) -> bytes:

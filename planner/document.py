@@ -43,13 +43,15 @@ def format_date(day: datetime.date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def plan_sections(plan: Plan, library: Library, made_on: datetime.date) -> list[Section]:
-    """Every section of the printed plan, in order."""
+def plan_sections(
+    plan: Plan, library: Library, made_on: datetime.date, *, with_reasons: bool = False
+) -> list[Section]:
+    """Every section of the plan, in order. The screen adds why each step was picked."""
     sections = [
         Section(plan_title(plan), paragraphs=(f"Made on {format_date(made_on)}",)),
         _what_matters(plan),
         _strengths(plan, library),
-        Section("My steps", steps=tuple(step_block(s) for s in plan.steps))
+        Section("My steps", steps=tuple(step_block(s, with_reasons) for s in plan.steps))
         if plan.steps
         else Section("My steps", paragraphs=("No steps yet. That is OK.",)),
         _review(plan),
@@ -59,12 +61,13 @@ def plan_sections(plan: Plan, library: Library, made_on: datetime.date) -> list[
     return [s for s in sections if s is not None]
 
 
-def step_block(step: PlanStep) -> StepBlock:
+def step_block(step: PlanStep, with_reasons: bool = False) -> StepBlock:
     """A step with every detail that was filled in, labelled in plain words."""
+    reasons = " ".join(step.reasons) if with_reasons and not step.own_words else ""
     details = [
         ("About this step", step.detail),
         ("Why it helps", step.why),
-        ("Why we picked it", " ".join(r for r in step.reasons if not step.own_words)),
+        ("Why we picked it", reasons),
         ("When and how often", step.when),
         ("Who can help", step.who_can_help),
         ("My if-then plan", step.if_then),

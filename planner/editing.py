@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from goal_library.models import Library
 from planner.models import Plan, PlanStep
-from planner.rules import effective_stage, ruling_barriers, should_offer_smaller
+from planner.rules import (
+    effective_stage,
+    has_what_it_needs,
+    ruling_barriers,
+    should_offer_smaller,
+)
 from planner.suggest import ranked_candidates, suggested_step
 
 OVER_CAP_NOTE = (
@@ -124,13 +129,13 @@ def library_options(plan: Plan, area: str, library: Library) -> list[PlanStep]:
     ]
 
 
-def smaller_offer(step: PlanStep, library: Library) -> PlanStep | None:
+def smaller_offer(plan: Plan, step: PlanStep, library: Library) -> PlanStep | None:
     """The smaller version to offer when confidence is below the threshold, if there is one."""
-    if not should_offer_smaller(step.confidence, library.rules) or step.smaller is None:
+    if not should_offer_smaller(step.confidence, library.rules):
         return None
-    if not library.has_step(step.smaller):
+    if not can_make_smaller(plan, step, library):
         return None
-    return library_step_preview(step.smaller, library)
+    return library_step_preview(step.smaller, library)  # type: ignore[arg-type]
 
 
 def library_step_preview(step_id: str, library: Library) -> PlanStep:
@@ -151,13 +156,22 @@ def can_take_next(plan: Plan, step: PlanStep, library: Library) -> bool:
         return False
     if any(s.id == step.next for s in plan.steps):
         return False
-    return not ruling_barriers(library.step(step.next), plan.profile, library)
+    return _fits_person(step.next, plan, library)
 
 
 def can_make_smaller(plan: Plan, step: PlanStep, library: Library) -> bool:
     if step.smaller is None or not library.has_step(step.smaller):
         return False
-    return not any(s.id == step.smaller for s in plan.steps)
+    if any(s.id == step.smaller for s in plan.steps):
+        return False
+    return _fits_person(step.smaller, plan, library)
+
+
+def _fits_person(step_id: str, plan: Plan, library: Library) -> bool:
+    step = library.step(step_id)
+    return has_what_it_needs(step, plan.profile) and not ruling_barriers(
+        step, plan.profile, library
+    )
 
 
 def _library_step_for(
@@ -168,6 +182,8 @@ def _library_step_for(
     if any(s.id == step_id and s.id != replacing for s in plan.steps):
         raise PlanEditError("That step is already in the plan.")
     step = library.step(step_id)
+    if not has_what_it_needs(step, plan.profile):
+        raise PlanEditError("That step is for people with something this plan does not mention.")
     ruled_by = ruling_barriers(step, plan.profile, library)
     if ruled_by:
         labels = ", ".join(library.barrier(b).label.lower() for b in ruled_by)

@@ -104,3 +104,51 @@ def test_a_folder_instead_of_a_file_exits_2(tmp_path):
     result = run_planner("suggest", str(tmp_path))
     assert result.returncode == 2
     assert b"is a folder" in result.stderr
+
+
+def _plan_file(tmp_path) -> Path:
+    result = run_planner(
+        "suggest", "-", stdin='{"stage": 3, "preferred_name": "Siân & <Co>"}'.encode()
+    )
+    path = tmp_path / "plan.json"
+    path.write_bytes(result.stdout)
+    return path
+
+
+def test_pdf_html_and_read_round_trip(tmp_path):
+    plan_path = _plan_file(tmp_path)
+    pdf_path = tmp_path / "plan.pdf"
+    assert run_planner("pdf", str(plan_path), "-o", str(pdf_path)).returncode == 0
+    assert pdf_path.read_bytes().startswith(b"%PDF-")
+    large_path = tmp_path / "large.pdf"
+    assert (
+        run_planner("pdf", str(plan_path), "-o", str(large_path), "--large-print").returncode == 0
+    )
+    assert large_path.read_bytes() != pdf_path.read_bytes()
+    html_path = tmp_path / "plan.html"
+    assert run_planner("html", str(plan_path), "-o", str(html_path)).returncode == 0
+    assert "Siân &amp; &lt;Co&gt;" in html_path.read_text(encoding="utf-8")
+    read = run_planner("read", str(pdf_path))
+    assert read.returncode == 0
+    assert json.loads(read.stdout) == json.loads(plan_path.read_bytes())
+
+
+def test_read_refuses_a_file_that_is_not_a_pdf_or_has_no_plan(tmp_path):
+    plan_path = _plan_file(tmp_path)
+    not_pdf = run_planner("read", str(plan_path))
+    assert not_pdf.returncode == 2
+    assert not_pdf.stderr.decode().strip() == "right-steps: the file is not a PDF"
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 nothing else")
+    damaged = run_planner("read", str(broken))
+    assert damaged.returncode == 2
+    assert damaged.stderr.decode().count("\n") == 1
+
+
+def test_pdf_refuses_a_profile_in_place_of_a_plan(tmp_path):
+    profile = tmp_path / "profile.json"
+    profile.write_text('{"stage": 2}')
+    result = run_planner("pdf", str(profile), "-o", str(tmp_path / "x.pdf"))
+    assert result.returncode == 2
+    assert b"profile: missing" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()

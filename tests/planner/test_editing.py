@@ -123,12 +123,12 @@ def test_swap_and_add_options_leave_out_steps_already_in_the_plan(plan, ladder_l
 def test_confidence_below_seven_offers_the_smaller_version(plan, ladder_library):
     unsure = update_details(plan, "walk_road", confidence=4)
     step = next(s for s in unsure.steps if s.id == "walk_road")
-    offer = smaller_offer(step, ladder_library)
+    offer = smaller_offer(unsure, step, ladder_library)
     assert offer is not None and offer.id == "door_step"
     sure = next(
         s for s in update_details(plan, "walk_road", confidence=8).steps if s.id == "walk_road"
     )
-    assert smaller_offer(sure, ladder_library) is None
+    assert smaller_offer(plan, sure, ladder_library) is None
 
 
 def test_confidence_out_of_range_is_refused(plan):

@@ -6,11 +6,13 @@ checked to go to the local server only; every page is scanned with axe-core.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
@@ -170,7 +172,17 @@ def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
 
 
 def _check_download(saved: Path) -> None:
-    plan = json.loads(saved.read_text(encoding="utf-8"))
+    from goal_library.loader import default_library
+    from planner.pdf import read_attached_plan
+
+    pdf = saved.read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    text = "".join(
+        "".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages
+    )
+    assert "".join(NAME.split()) in text
+    assert "".join(OWN_STEP.split()) in text
+    plan = read_attached_plan(pdf, default_library()).model_dump(mode="json")
     assert plan["profile"]["preferred_name"] == NAME
     assert plan["profile"]["hopes"] == HOPES
     assert any(step["title"] == OWN_STEP for step in plan["steps"])

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime
-import json
 
 import streamlit as st
 
 from goal_library.models import Library
 from planner.document import Section, plan_sections
+from planner.html_copy import render_html
+from planner.pdf import render_pdf
 from ui.plan_state import current_plan
 from ui.text import escape_markdown
 
 TITLE = "Agree and print"
+LARGE_PRINT = "print_large"
 
 
 def render(library: Library) -> None:
@@ -22,16 +24,27 @@ def render(library: Library) -> None:
         return
     st.markdown("Read the plan through together. Change anything with **Back**.")
     with st.container(border=True, key="plan_preview"):
-        for section in plan_sections(plan, library, datetime.date.today()):
+        for section in plan_sections(plan, library, datetime.date.today(), with_reasons=True):
             _show(section)
+    large_print = st.checkbox("Large print (18 point text)", key=LARGE_PRINT)
+    today = datetime.date.today()
     st.download_button(
         "Download plan (PDF)",
-        data=json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2).encode(),
-        file_name="right-steps-plan.json",
-        mime="application/json",
+        data=render_pdf(plan, library, today, large_print=large_print),
+        file_name=f"right-steps-plan-{today.isoformat()}.pdf",
+        mime="application/pdf",
         key="download_plan",
         type="primary",
         on_click="ignore",
+    )
+    st.download_button(
+        "Download an accessible copy (web page)",
+        data=render_html(plan, library, today, large_print=large_print).encode("utf-8"),
+        file_name=f"right-steps-plan-{today.isoformat()}.html",
+        mime="text/html",
+        key="download_plan_html",
+        on_click="ignore",
+        help="A simple web page of the same plan, for screen readers and for changing text size.",
     )
     st.divider()
     st.markdown("When you have your copy, finish to clear everything from this screen.")

@@ -63,7 +63,7 @@ def _step_details(plan: Plan, step: PlanStep, library: Library) -> Plan:
         )
         plan = update_details(plan, step.id, confidence=confidence, **answers)
         updated = next(s for s in plan.steps if s.id == step.id)
-        offer = smaller_offer(updated, library)
+        offer = smaller_offer(plan, updated, library)
         if offer is not None:
             st.info(
                 "That's OK. A smaller step can feel better. "

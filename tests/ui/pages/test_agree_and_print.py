@@ -23,10 +23,13 @@ def test_the_whole_plan_is_shown_with_the_persons_words_escaped():
         assert any(step.title in m.value.replace("\\", "") for m in at.markdown)
 
 
-def test_the_download_is_labelled_as_the_plan():
+def test_the_pdf_and_the_accessible_copy_are_offered_with_a_large_print_choice():
     at, _ = _app()
-    buttons = at.get("download_button")
-    assert [b.proto.label for b in buttons] == ["Download plan (PDF)"]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download plan (PDF)", "Download an accessible copy (web page)"]
+    assert at.checkbox(key="print_large").value is False
+    at.checkbox(key="print_large").check().run()
+    assert no_errors(at)
 
 
 def test_finish_and_clear_wipes_everything():

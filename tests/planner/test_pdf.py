@@ -1,0 +1,211 @@
+"""The printed plan, read back from the PDF rather than trusted from the code that wrote it."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import random
+import re
+import shutil
+import subprocess
+from collections import Counter
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from planner.editing import add_own_step, update_details
+from planner.inputs import InputError
+from planner.models import Profile
+from planner.pdf import ATTACHMENT_NAME, read_attached_plan, render_pdf
+from planner.suggest import build_plan
+
+MADE_ON = datetime.date(2026, 11, 23)
+NAME = "Gwenllïan Llŷr O'Brien & <Sons>"
+_FOOTER = re.compile(r"^Page \d+ of \d+$", re.MULTILINE)
+_WORDS = "walk garden friend kettle morning bus library quiet window sister river".split()
+
+
+def long_own_words(length: int = 10_000) -> str:
+    rng = random.Random(7)
+    words: list[str] = []
+    while len(" ".join(words)) < length:
+        words.append(rng.choice(_WORDS))
+    return " ".join(words)[:length]
+
+
+@pytest.fixture(scope="module")
+def plan(library):
+    plan = build_plan(
+        Profile(
+            stage=3,
+            preferred_name=NAME,
+            hopes=long_own_words(),
+            strengths=["animals", "kind"],
+            strengths_own_words='I can "fix" bikes & <b>sing</b> 😊',
+            nation="wales",
+        ),
+        library,
+    )
+    plan = update_details(
+        plan,
+        plan.steps[0].id,
+        when="Tuesdays & Thursdays <after lunch>",
+        who_can_help="Ffion's mum",
+        if_then="If I feel too anxious, then I will <font size=40>go</font> for five minutes",
+        confidence=6,
+    )
+    plan = add_own_step(plan, "people_and_connection", "Ring Mam on Sunday ŵ ŷ")
+    return plan.model_copy(update={"review_on": datetime.date(2026, 12, 7)})
+
+
+@pytest.fixture(scope="module")
+def clear_pdf(plan, library) -> bytes:
+    return render_pdf(plan, library, MADE_ON)
+
+
+@pytest.fixture(scope="module")
+def large_pdf(plan, library) -> bytes:
+    return render_pdf(plan, library, MADE_ON, large_print=True)
+
+
+def _text(pdf: bytes) -> str:
+    """The text of every page, without the page footers that interrupt flowing text."""
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return "\n".join(_FOOTER.sub("", page.extract_text()) for page in pages)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_every_piece_of_user_text_prints_verbatim(clear_pdf, plan):
+    text = _squash(_text(clear_pdf))
+    for typed in (
+        NAME,
+        plan.profile.hopes,
+        'I can "fix" bikes & <b>sing</b>',
+        "Tuesdays & Thursdays <after lunch>",
+        "Ffion's mum",
+        "If I feel too anxious, then I will <font size=40>go</font> for five minutes",
+        "Ring Mam on Sunday ŵ ŷ",
+    ):
+        assert _squash(typed) in text, typed[:60]
+
+
+def test_an_emoji_becomes_a_visible_placeholder_not_a_box(clear_pdf):
+    text = _text(clear_pdf)
+    assert "[smiling face with smiling eyes]" in text
+    assert "\ufffd" not in text and "😊" not in text
+
+
+def test_the_sections_come_in_order(clear_pdf):
+    text = _text(clear_pdf)
+    order = [
+        "My action plan",
+        "What matters to me",
+        "My strengths",
+        "My steps",
+        "When we will look at this again",
+        "Where to get help now",
+        "We chose these steps together",
+    ]
+    positions = [text.index(heading) for heading in order]
+    assert positions == sorted(positions)
+    assert "Monday 7 December 2026" in text
+    assert "0800 132 737" in text and "not yet confirmed" in text
+    assert "How sure I feel: 6 out of 10" in text
+
+
+def test_every_page_says_page_n_of_total(large_pdf):
+    pages = PdfReader(io.BytesIO(large_pdf)).pages
+    assert len(pages) > 2  # the 10,000 characters of own words flow onto further pages
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page.extract_text()
+
+
+def _body_size(pdf: bytes) -> float:
+    sizes: Counter[float] = Counter()
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            sizes.update(round(char["size"], 1) for char in page.chars)
+    return sizes.most_common(1)[0][0]
+
+
+def _sizes_and_fonts(pdf: bytes) -> tuple[set[float], set[str]]:
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        chars = [char for page in document.pages for char in page.chars]
+    return {round(c["size"], 1) for c in chars}, {c["fontname"].split("+")[-1] for c in chars}
+
+
+def test_clear_print_body_is_14_point(clear_pdf):
+    assert _body_size(clear_pdf) == 14.0
+
+
+def test_large_print_body_is_18_point(large_pdf):
+    assert _body_size(large_pdf) == 18.0
+
+
+def test_markup_in_user_text_cannot_change_the_layout(clear_pdf):
+    sizes, _ = _sizes_and_fonts(clear_pdf)
+    assert max(sizes) < 30  # the title is 1.6 x 14; a user's <font size=40> did nothing
+
+
+def test_only_the_bundled_fonts_are_used(clear_pdf):
+    _, fonts = _sizes_and_fonts(clear_pdf)
+    assert fonts <= {
+        "AtkinsonHyperlegible-Regular",
+        "AtkinsonHyperlegible-Bold",
+        "NotoSans-Regular",
+    }
+    assert "NotoSans-Regular" in fonts  # the Welsh ŵ and ŷ came from the fallback
+
+
+def test_metadata_title_author_subject_and_language(clear_pdf):
+    reader = PdfReader(io.BytesIO(clear_pdf))
+    assert reader.metadata.title == f"My action plan: {NAME}"
+    assert reader.metadata.author == "Right Steps"
+    assert "action plan" in reader.metadata.subject
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+
+
+def test_the_plan_travels_inside_the_pdf(clear_pdf, plan, library):
+    reader = PdfReader(io.BytesIO(clear_pdf))
+    assert list(reader.attachments) == [ATTACHMENT_NAME]
+    assert read_attached_plan(clear_pdf, library) == plan
+
+
+def test_a_pdf_without_a_plan_or_a_file_that_is_not_a_pdf_is_refused(library):
+    from reportlab.pdfgen.canvas import Canvas
+
+    plain = io.BytesIO()
+    canvas = Canvas(plain)
+    canvas.drawString(72, 720, "hello")
+    canvas.save()
+    with pytest.raises(InputError, match="no Right Steps plan inside"):
+        read_attached_plan(plain.getvalue(), library)
+    with pytest.raises(InputError, match="not a PDF"):
+        read_attached_plan(b'{"stage": 2}', library)
+    with pytest.raises(InputError, match="damaged"):
+        read_attached_plan(b"%PDF-1.7\n" + b"\x00garbage" * 100, library)
+
+
+def test_a_typical_plan_fits_on_one_or_two_pages(library):
+    plan = build_plan(Profile(stage=3, preferred_name="Sam", hopes="To sleep better"), library)
+    assert len(PdfReader(io.BytesIO(render_pdf(plan, library, MADE_ON))).pages) <= 2
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is missing")
+def test_the_first_page_renders_to_an_image(clear_pdf, tmp_path):
+    source = tmp_path / "plan.pdf"
+    source.write_bytes(clear_pdf)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(source), str(tmp_path / "page")],
+        check=True,
+        timeout=60,
+    )
+    image = next(tmp_path.glob("page*.png")).read_bytes()
+    assert image.startswith(b"\x89PNG")
+    assert len(image) > 10_000
