@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import platform
 
-from benchmarks import planner_speed
+from benchmarks import app_speed, pdf_speed, planner_speed
 
 
 def main() -> None:
     print(f"Python {platform.python_version()} on {platform.machine()}")
-    for line in planner_speed.report():
-        print(line)
+    for module in (planner_speed, pdf_speed, app_speed):
+        for line in module.report():
+            print(line, flush=True)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ def radio_choice(
         label,
         values,
         key=private,
-        index=None if st.session_state[key] is None else values.index(st.session_state[key]),
+        index=None,  # the kept value, set through session state, decides the choice
         format_func=lambda value: options[value],
         on_change=keep,
         args=(key,),

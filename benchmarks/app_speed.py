@@ -1,0 +1,45 @@
+"""How long the app takes to rerun each page (Streamlit AppTest, no browser)."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from goal_library.loader import load_library
+from planner.models import Profile
+from planner.suggest import build_plan
+
+_APP = str(Path(__file__).resolve().parents[1] / "app.py")
+_PAGES = (
+    "Start",
+    "About you",
+    "Where you are now",
+    "Your strengths",
+    "What makes things harder",
+    "Suggested steps",
+    "Make it yours",
+    "Agree and print",
+)
+
+
+def report(repeats: int = 10) -> list[str]:
+    plan = build_plan(Profile(stage=3, strengths=["animals"]), load_library())
+    lines = []
+    for index, name in enumerate(_PAGES):
+        at = AppTest.from_file(_APP, default_timeout=60)
+        at.session_state["page_index"] = index
+        at.session_state["answer_stage"] = 3
+        at.session_state["answer_strengths"] = ["animals"]
+        at.session_state["plan"] = plan
+        at.session_state["plan_built_from"] = plan.profile
+        at.run()
+        samples = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            at.run()
+            samples.append(time.perf_counter() - start)
+        lines.append(f"app rerun, {name}: median {statistics.median(samples) * 1000:.0f} ms")
+    return lines
