@@ -11,24 +11,15 @@ from streamlit.testing.v1 import AppTest
 from goal_library.loader import load_library
 from planner.models import Profile
 from planner.suggest import build_plan
+from ui.flow import PAGES
 
 _APP = str(Path(__file__).resolve().parents[1] / "app.py")
-_PAGES = (
-    "Start",
-    "About you",
-    "Where you are now",
-    "Your strengths",
-    "What makes things harder",
-    "Suggested steps",
-    "Make it yours",
-    "Agree and print",
-)
 
 
 def report(repeats: int = 10) -> list[str]:
     plan = build_plan(Profile(stage=3, strengths=["animals"]), load_library())
     lines = []
-    for index, name in enumerate(_PAGES):
+    for index, page in enumerate(PAGES):
         at = AppTest.from_file(_APP, default_timeout=60)
         at.session_state["page_index"] = index
         at.session_state["answer_stage"] = 3
@@ -41,5 +32,5 @@ def report(repeats: int = 10) -> list[str]:
             start = time.perf_counter()
             at.run()
             samples.append(time.perf_counter() - start)
-        lines.append(f"app rerun, {name}: median {statistics.median(samples) * 1000:.0f} ms")
+        lines.append(f"app rerun, {page.TITLE}: median {statistics.median(samples) * 1000:.0f} ms")
     return lines

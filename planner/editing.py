@@ -135,42 +135,27 @@ def smaller_offer(plan: Plan, step: PlanStep, library: Library) -> PlanStep | No
         return None
     if not can_make_smaller(plan, step, library):
         return None
-    return library_step_preview(step.smaller, library)  # type: ignore[arg-type]
-
-
-def library_step_preview(step_id: str, library: Library) -> PlanStep:
-    step = library.step(step_id)
-    return PlanStep(
-        id=step.id,
-        area=step.area,
-        grade=step.grade,
-        title=step.title,
-        detail=step.detail,
-        why=step.why,
-    )
+    return suggested_step(library.step(step.smaller), plan.profile, library)  # type: ignore[arg-type]
 
 
 def can_take_next(plan: Plan, step: PlanStep, library: Library) -> bool:
-    """True when the step has a next step up that the person's barriers do not rule out."""
-    if step.next is None or not library.has_step(step.next):
-        return False
-    if any(s.id == step.next for s in plan.steps):
-        return False
-    return _fits_person(step.next, plan, library)
+    """True when the step has a next step up that suits the person and is not in the plan."""
+    return _can_move_to(step.next, plan, library)
 
 
 def can_make_smaller(plan: Plan, step: PlanStep, library: Library) -> bool:
-    if step.smaller is None or not library.has_step(step.smaller):
-        return False
-    if any(s.id == step.smaller for s in plan.steps):
-        return False
-    return _fits_person(step.smaller, plan, library)
+    """True when the step has a smaller version that suits the person and is not in the plan."""
+    return _can_move_to(step.smaller, plan, library)
 
 
-def _fits_person(step_id: str, plan: Plan, library: Library) -> bool:
-    step = library.step(step_id)
-    return has_what_it_needs(step, plan.profile) and not ruling_barriers(
-        step, plan.profile, library
+def _can_move_to(step_id: str | None, plan: Plan, library: Library) -> bool:
+    if step_id is None or not library.has_step(step_id):
+        return False
+    if any(s.id == step_id for s in plan.steps):
+        return False
+    target = library.step(step_id)
+    return has_what_it_needs(target, plan.profile) and not ruling_barriers(
+        target, plan.profile, library
     )
 
 

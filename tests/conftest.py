@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -63,3 +66,18 @@ def build_library(library: Library) -> Callable[[list[LibraryStep]], Library]:
 def profile(**fields: Any) -> Profile:
     fields.setdefault("stage", 2)
     return Profile(**fields)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_module(module: str, *args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    """Run `python -m module args` from the project folder, as a person would."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )

@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
-from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
 from goal_library.loader import DATA_DIR
+from tests.conftest import run_module
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def run_library(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "goal_library", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
+def run_library(*args: str) -> SimpleNamespace:
+    result = run_module("goal_library", *args)
+    return SimpleNamespace(
+        returncode=result.returncode,
+        stdout=result.stdout.decode("utf-8"),
+        stderr=result.stderr.decode("utf-8"),
     )
 
 

@@ -121,3 +121,12 @@ def test_contacting_the_mental_health_team_has_the_gp_as_a_way_in(library):
     gp = [s for s in library.steps_in("health_and_support") if "GP" in s.title]
     assert cmht and gp
     assert min(s.grade for s in gp) <= min(s.grade for s in cmht)
+
+
+def test_a_ladder_into_a_step_only_for_some_people_is_caught(library):
+    problems = _problems_with(
+        library,
+        make_step("walk_your_dog", grade=2, only_for=("pet",)),
+        make_step("walk_alone", grade=1, next="walk_your_dog"),
+    )
+    assert any("'walk_alone' field 'next'" in p and "only for ['pet']" in p for p in problems)

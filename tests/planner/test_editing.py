@@ -146,3 +146,19 @@ def test_make_smaller_is_not_offered_when_the_smaller_step_is_already_in_the_pla
 def test_editing_a_step_that_is_gone_gives_a_plain_message(plan):
     with pytest.raises(PlanEditError, match="not in the plan any more"):
         remove_step(plan, "never_there")
+
+
+def test_a_ladder_step_for_people_with_a_pet_is_not_offered_to_others(build_library):
+    library = build_library(
+        [
+            make_step("walk_road", grade=2, next="walk_your_dog"),
+            make_step("walk_your_dog", grade=3, only_for=("pet",)),
+            make_step("gp_call", area="health_and_support", grade=2),
+        ]
+    )
+    plan = build_plan(profile(stage=2), library)
+    walk = next(s for s in plan.steps if s.id == "walk_road")
+    assert can_take_next(plan, walk, library) is False
+    with_pet = build_plan(profile(stage=2, strengths=["pet"]), library)
+    walk = next(s for s in with_pet.steps if s.id == "walk_road")
+    assert can_take_next(with_pet, walk, library) is True

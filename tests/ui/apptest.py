@@ -9,17 +9,6 @@ from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
-PAGE_TITLES = (
-    "Right Steps",
-    "About you",
-    "Where you are now",
-    "Your strengths",
-    "What makes things harder",
-    "Suggested steps",
-    "Make it yours",
-    "Agree and print",
-)
-
 
 def app_on_page(index: int, **state: Any) -> AppTest:
     """The app opened on page `index` with the given session state already set."""

@@ -37,27 +37,24 @@ def step_card(step: PlanStep, plan: Plan, library: Library) -> None:
     """The card with its actions: smaller, next step up, swap and remove."""
     with st.container(border=True, key=f"card_{step.id}"):
         step_summary(step)
-        actions = st.columns(3)
-        if can_make_smaller(plan, step, library):
-            actions[0].button(
+        actions: list[tuple[str, str, bool, Callable[[Plan], Plan]]] = [
+            (
                 "Make it smaller",
-                key=f"smaller_{step.id}",
-                on_click=_edit,
-                args=(lambda p: make_smaller(p, step.id, library),),
-            )
-        if can_take_next(plan, step, library):
-            actions[1].button(
+                "smaller",
+                can_make_smaller(plan, step, library),
+                lambda p: make_smaller(p, step.id, library),
+            ),
+            (
                 "Next step up",
-                key=f"next_{step.id}",
-                on_click=_edit,
-                args=(lambda p: take_next_step(p, step.id, library),),
-            )
-        actions[2].button(
-            "Remove",
-            key=f"remove_{step.id}",
-            on_click=_edit,
-            args=(lambda p: remove_step(p, step.id),),
-        )
+                "next",
+                can_take_next(plan, step, library),
+                lambda p: take_next_step(p, step.id, library),
+            ),
+            ("Remove", "remove", True, lambda p: remove_step(p, step.id)),
+        ]
+        for column, (label, key, offered, change) in zip(st.columns(3), actions, strict=True):
+            if offered:
+                column.button(label, key=f"{key}_{step.id}", on_click=_edit, args=(change,))
         if not step.own_words:
             _swap_control(step, plan, library)
 
