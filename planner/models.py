@@ -29,6 +29,7 @@ OWN_WORDS_MAX_CHARS = 10_000
 SHORT_TEXT_MAX_CHARS = 500
 
 Stage = Annotated[StrictInt, Field(ge=1, le=5)]
+Outcome = Literal["done", "partly", "not_yet", "not_for_me"]
 Confidence = Annotated[StrictInt, Field(ge=0, le=10)]
 OwnWords = Annotated[StrictStr, Field(max_length=OWN_WORDS_MAX_CHARS)]
 ShortText = Annotated[StrictStr, Field(max_length=SHORT_TEXT_MAX_CHARS)]
@@ -64,6 +65,16 @@ class Profile(BaseModel):
         return list(dict.fromkeys(ids))
 
 
+class TakenStep(BaseModel):
+    """A step the person marked done at a review, kept so progress can be shown."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Annotated[StrictStr, Field(min_length=1, max_length=SHORT_TEXT_MAX_CHARS)]
+    area: AreaId
+    done_on: datetime.date
+
+
 class PlanStep(BaseModel):
     """A step in a plan: from the library with its reasons, or in the person's own words."""
 
@@ -88,6 +99,9 @@ class PlanStep(BaseModel):
     who_can_help: ShortText = ""
     if_then: ShortText = ""
     confidence: Confidence | None = None
+    # Filled in at a review: how it went, in the person's words.
+    outcome: Outcome | None = None
+    outcome_words: OwnWords = ""
 
 
 class Plan(BaseModel):
@@ -105,6 +119,13 @@ class Plan(BaseModel):
     notes: list[StrictStr] = Field(default_factory=list)
     created_on: datetime.date | None = None
     review_on: datetime.date | None = None
+    # Set when the plan is saved: the code printed on the plan, and which saved version this is.
+    reference: StrictStr | None = Field(default=None, max_length=20)
+    version: StrictInt | None = Field(default=None, ge=1)
+    # Set when the plan came from a review of an earlier version.
+    reviewed_on: datetime.date | None = None
+    what_went_well: OwnWords = ""
+    steps_taken: list[TakenStep] = Field(default_factory=list)
 
 
 def _library_from(info: ValidationInfo) -> Library | None:
