@@ -15,9 +15,15 @@ from typing import Any
 
 from goal_library.loader import LibraryError, default_library
 from planner.html_copy import render_html
-from planner.inputs import InputError, plan_from_bytes, profile_from_bytes
+from planner.inputs import (
+    InputError,
+    plan_from_bytes,
+    profile_from_bytes,
+    review_answers_from_bytes,
+)
 from planner.models import Plan, Profile
 from planner.pdf import read_attached_plan, render_pdf
+from planner.review import review_plan
 from planner.suggest import build_plan
 
 EXIT_BAD_INPUT = 2
@@ -75,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     html.add_argument("--large-print", action="store_true", help="18 pt body text")
     html.set_defaults(run=_html)
 
+    review = commands.add_parser("review", help="print the next draft plan after a review")
+    review.add_argument("plan", help="the plan that was reviewed (JSON, or a Right Steps PDF)")
+    review.add_argument("outcomes", help='how each step went: {"outcomes": {"<step id>": "done"}}')
+    review.set_defaults(run=_review)
+
     read = commands.add_parser("read", help="print the plan JSON attached to a Right Steps PDF")
     read.add_argument("pdf", help="a PDF written by Right Steps")
     read.set_defaults(run=_read)
@@ -111,6 +122,29 @@ def _html(args: argparse.Namespace) -> int:
     plan = plan_from_bytes(read_input(args.plan, "plan"), library)
     page = render_html(plan, library, datetime.date.today(), large_print=args.large_print)
     _write_output(args.output, page.encode("utf-8"))
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    library = default_library()
+    raw_plan = read_input(args.plan, "plan")
+    plan = (
+        read_attached_plan(raw_plan, library)
+        if raw_plan.lstrip().startswith(b"%PDF-")
+        else plan_from_bytes(raw_plan, library)
+    )
+    answers = review_answers_from_bytes(read_input(args.outcomes, "outcomes"), plan, library)
+    next_plan = review_plan(
+        plan,
+        answers.outcomes,
+        library,
+        datetime.date.today(),
+        stage=answers.stage,
+        area_stages=answers.area_stages,
+        what_went_well=answers.what_went_well,
+        outcome_words=answers.outcome_words,
+    )
+    _print_json(next_plan.model_dump(mode="json"))
     return 0
 
 

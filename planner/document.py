@@ -48,8 +48,9 @@ def plan_sections(
 ) -> list[Section]:
     """Every section of the plan, in order. The screen adds why each step was picked."""
     sections = [
-        Section(plan_title(plan), paragraphs=(f"Made on {format_date(made_on)}",)),
+        Section(plan_title(plan), paragraphs=_title_lines(plan, made_on)),
         _what_matters(plan),
+        _what_went_well(plan),
         _strengths(plan, library),
         Section("My steps", steps=tuple(step_block(s, with_reasons) for s in plan.steps))
         if plan.steps
@@ -81,6 +82,22 @@ def step_block(step: PlanStep, with_reasons: bool = False) -> StepBlock:
         details=tuple((label, text) for label, text in details if text.strip()),
         own_words=step.own_words,
     )
+
+
+def _title_lines(plan: Plan, made_on: datetime.date) -> tuple[str, ...]:
+    lines = [f"Made on {format_date(made_on)}"]
+    if plan.reference:
+        lines.append(f"Plan reference: {plan.reference}")
+    return tuple(lines)
+
+
+def _what_went_well(plan: Plan) -> Section | None:
+    """At a review: the person's own words, then the steps they did."""
+    done = tuple(f"You did this: {s.title}" for s in plan.reviewed_steps if s.outcome == "done")
+    if not plan.what_went_well.strip() and not done:
+        return None
+    own = (plan.what_went_well,) if plan.what_went_well.strip() else ()
+    return Section("What went well", paragraphs=own, bullets=done)
 
 
 def _what_matters(plan: Plan) -> Section | None:

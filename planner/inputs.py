@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from goal_library.models import Library
-from planner.models import Plan, Profile
+from planner.models import Plan, Profile, ReviewAnswers
 
 MAX_INPUT_BYTES = 2_000_000
 
@@ -38,6 +38,19 @@ def profile_from_data(data: Any, library: Library) -> Profile:
 
 def plan_from_data(data: Any, library: Library) -> Plan:
     return _validate(Plan, data, library, "plan")
+
+
+def review_answers_from_bytes(raw: bytes, plan: Plan, library: Library) -> ReviewAnswers:
+    """Review answers whose step ids are all in the plan being reviewed."""
+    answers = _validate(ReviewAnswers, json_from_bytes(raw, "outcomes"), library, "outcomes")
+    known = {step.id for step in plan.steps}
+    unknown = sorted((set(answers.outcomes) | set(answers.outcome_words)) - known)
+    if unknown:
+        raise InputError(
+            f"the outcomes name step(s) not in this plan: {', '.join(unknown)}; "
+            f"the plan's steps are: {', '.join(sorted(known))}"
+        )
+    return answers
 
 
 def profile_from_bytes(raw: bytes, library: Library) -> Profile:

@@ -126,9 +126,24 @@ class Plan(BaseModel):
     reviewed_on: datetime.date | None = None
     what_went_well: OwnWords = ""
     steps_taken: list[TakenStep] = Field(default_factory=list)
+    reviewed_steps: list[PlanStep] = Field(
+        default_factory=list, description="The last plan's steps, with how each one went."
+    )
 
 
 def _library_from(info: ValidationInfo) -> Library | None:
     context = info.context or {}
     library = context.get("library") if isinstance(context, dict) else None
     return library if isinstance(library, Library) else None
+
+
+class ReviewAnswers(BaseModel):
+    """What was agreed at a review (the OUTCOMES.json of `python -m planner review`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    outcomes: dict[StrictStr, Outcome]
+    stage: Stage | None = None
+    area_stages: dict[AreaId, Stage] | None = None
+    what_went_well: OwnWords = ""
+    outcome_words: dict[StrictStr, OwnWords] = Field(default_factory=dict)

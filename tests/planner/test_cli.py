@@ -144,3 +144,42 @@ def test_pdf_refuses_a_profile_in_place_of_a_plan(tmp_path):
     assert result.returncode == 2
     assert b"profile: missing" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_review_prints_the_next_draft_plan_from_json_or_pdf(tmp_path):
+    plan_path = _plan_file(tmp_path)
+    plan = json.loads(plan_path.read_bytes())
+    first, second = plan["steps"][0]["id"], plan["steps"][1]["id"]
+    outcomes = tmp_path / "outcomes.json"
+    outcomes.write_text(
+        json.dumps({"outcomes": {first: "done", second: "not_yet"}, "stage": 4}), encoding="utf-8"
+    )
+    result = run_planner("review", str(plan_path), str(outcomes))
+    assert result.returncode == 0, result.stderr
+    reviewed = json.loads(result.stdout)
+    assert reviewed["profile"]["stage"] == 4
+    assert reviewed["max_steps"] == 4
+    assert reviewed["steps_taken"][0]["title"] == plan["steps"][0]["title"]
+    assert reviewed["steps"][0]["reasons"][0].startswith("You did this")
+    pdf_path = tmp_path / "plan.pdf"
+    run_planner("pdf", str(plan_path), "-o", str(pdf_path))
+    from_pdf = run_planner("review", str(pdf_path), str(outcomes))
+    assert json.loads(from_pdf.stdout)["steps"] == reviewed["steps"]
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "says"),
+    [
+        ('{"outcomes": {"no_such_step": "done"}}', "not in this plan: no_such_step"),
+        ('{"outcomes": {}, "stage": 9}', "stage: out of range (got 9)"),
+        ('{"outcomes": {"x": "great"}}', "not one of the allowed values"),
+        ('{"stage": 2}', "outcomes: missing"),
+    ],
+)
+def test_review_refuses_bad_outcomes(tmp_path, outcomes, says):
+    plan_path = _plan_file(tmp_path)
+    bad = tmp_path / "outcomes.json"
+    bad.write_text(outcomes, encoding="utf-8")
+    result = run_planner("review", str(plan_path), str(bad))
+    assert result.returncode == 2
+    assert says in result.stderr.decode()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,6 +11,7 @@ from goal_library.loader import default_library
 from goal_library.models import AREA_IDS, NATION_IDS
 from planner.inputs import plan_from_data
 from planner.models import Profile
+from planner.review import review_plan
 from planner.rules import (
     effective_stage,
     has_what_it_needs,
@@ -110,3 +113,29 @@ def test_the_plan_starts_in_the_lead_area_when_there_is_one(person):
     plan = build_plan(person, _LIBRARY)
     if lead is not None:
         assert plan.steps[0].area == lead
+
+
+_outcomes = st.sampled_from(["done", "partly", "not_yet", "not_for_me"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(profiles(), st.data())
+def test_reviewed_plans_keep_the_invariants(person, data):
+    plan = build_plan(person, _LIBRARY)
+    outcomes = {s.id: data.draw(_outcomes) for s in plan.steps}
+    new_stage = data.draw(_stages)
+    reviewed = review_plan(plan, outcomes, _LIBRARY, datetime.date(2026, 12, 7), stage=new_stage)
+    new_person = reviewed.profile
+    assert new_person.stage == new_stage
+    assert len(reviewed.steps) <= reviewed.max_steps == step_cap(new_person, _LIBRARY.rules)
+    assert len({s.id for s in reviewed.steps}) == len(reviewed.steps)
+    for step in reviewed.steps:
+        library_step = _LIBRARY.step(step.id)
+        assert step.grade <= effective_stage(new_person, step.area) + 1
+        assert ruling_barriers(library_step, new_person, _LIBRARY) == ()
+        assert has_what_it_needs(library_step, new_person)
+        assert step.reasons
+    assert len(reviewed.steps_taken) == list(outcomes.values()).count("done")
+    assert review_plan(plan, outcomes, _LIBRARY, datetime.date(2026, 12, 7), stage=new_stage) == (
+        reviewed
+    )

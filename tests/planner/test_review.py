@@ -1,0 +1,146 @@
+"""The review rule, one outcome at a time, on a small hand-made ladder."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from planner.document import plan_sections
+from planner.editing import add_own_step, replace_step, update_details
+from planner.review import OUTCOME_REASONS, review_plan
+from planner.suggest import build_plan
+from tests.conftest import full_grid, make_step, profile
+
+TODAY = datetime.date(2026, 12, 7)
+
+
+@pytest.fixture
+def ladder(build_library):
+    steps = [
+        *full_grid(),
+        make_step("door_step", grade=1, next="walk_road"),
+        make_step("walk_road", grade=2, smaller="door_step", next="park_walk"),
+        make_step("park_walk", grade=3, smaller="walk_road", next="bus_trip"),
+        make_step("bus_trip", grade=4, smaller="park_walk", paid_travel=True),
+        make_step("garden_sit", grade=2),
+    ]
+    return build_library(steps)
+
+
+def _plan_with(ladder, step_id, stage=2, **fields):
+    plan = build_plan(profile(stage=stage, **fields), ladder)
+    return replace_step(plan, plan.steps[0].id, step_id, ladder)
+
+
+def _ids(plan):
+    return [s.id for s in plan.steps]
+
+
+def test_done_offers_the_next_step_up(ladder):
+    plan = _plan_with(ladder, "walk_road", stage=3)
+    reviewed = review_plan(plan, {"walk_road": "done"}, ladder, TODAY)
+    assert "park_walk" in _ids(reviewed)
+    step = next(s for s in reviewed.steps if s.id == "park_walk")
+    assert step.reasons[0] == OUTCOME_REASONS["done"]
+    assert [t.title for t in reviewed.steps_taken] == ["Try walk_road"]
+    assert reviewed.steps_taken[0].done_on == TODAY
+
+
+def test_done_never_jumps_past_the_grade_window(ladder):
+    plan = _plan_with(ladder, "walk_road", stage=1)
+    reviewed = review_plan(plan, {"walk_road": "done"}, ladder, TODAY)
+    assert all(s.grade <= 2 for s in reviewed.steps)
+    assert "park_walk" not in _ids(reviewed)
+
+
+def test_done_respects_barriers_on_the_next_step(ladder):
+    plan = _plan_with(ladder, "park_walk", stage=4, barriers=["no_money_for_travel"])
+    reviewed = review_plan(plan, {"park_walk": "done"}, ladder, TODAY)
+    assert "bus_trip" not in _ids(reviewed)
+    assert "park_walk" not in _ids(reviewed)
+
+
+def test_partly_keeps_the_step_and_what_was_agreed(ladder):
+    plan = _plan_with(ladder, "walk_road")
+    plan = update_details(plan, "walk_road", when="Mondays", confidence=8)
+    reviewed = review_plan(plan, {"walk_road": "partly"}, ladder, TODAY)
+    kept = next(s for s in reviewed.steps if s.id == "walk_road")
+    assert kept.when == "Mondays"
+    assert kept.reasons[0] == OUTCOME_REASONS["partly"]
+
+
+def test_partly_with_low_confidence_offers_the_smaller_version(ladder):
+    plan = update_details(_plan_with(ladder, "walk_road"), "walk_road", confidence=4)
+    reviewed = review_plan(plan, {"walk_road": "partly"}, ladder, TODAY)
+    assert "door_step" in _ids(reviewed) and "walk_road" not in _ids(reviewed)
+    step = next(s for s in reviewed.steps if s.id == "door_step")
+    assert step.reasons[0] == OUTCOME_REASONS["partly_smaller"]
+
+
+def test_not_yet_offers_the_smaller_version(ladder):
+    reviewed = review_plan(_plan_with(ladder, "walk_road"), {"walk_road": "not_yet"}, ladder, TODAY)
+    assert "door_step" in _ids(reviewed)
+    step = next(s for s in reviewed.steps if s.id == "door_step")
+    assert step.reasons[0] == OUTCOME_REASONS["not_yet"]
+    assert not reviewed.steps_taken
+
+
+def test_not_right_for_me_offers_another_step_in_the_area_at_the_same_grade(ladder):
+    reviewed = review_plan(
+        _plan_with(ladder, "walk_road"), {"walk_road": "not_for_me"}, ladder, TODAY
+    )
+    assert "walk_road" not in _ids(reviewed)
+    replacement = reviewed.steps[0]
+    assert replacement.area == "getting_out" and replacement.grade == 2
+    assert replacement.reasons[0] == OUTCOME_REASONS["not_for_me"]
+
+
+def test_a_lower_stage_makes_a_kept_step_smaller(ladder):
+    plan = _plan_with(ladder, "park_walk", stage=3)
+    reviewed = review_plan(plan, {"park_walk": "partly"}, ladder, TODAY, stage=1)
+    assert all(s.grade <= 2 for s in reviewed.steps)
+    assert reviewed.max_steps == 2
+
+
+def test_the_new_cap_is_respected_and_the_plan_is_filled(ladder):
+    plan = build_plan(profile(stage=4), ladder)
+    reviewed = review_plan(plan, {}, ladder, TODAY, stage=2)
+    assert len(reviewed.steps) == 2
+    done_all = review_plan(
+        build_plan(profile(stage=2), ladder),
+        {s.id: "done" for s in build_plan(profile(stage=2), ladder).steps},
+        ladder,
+        TODAY,
+    )
+    assert len(done_all.steps) == done_all.max_steps
+
+
+def test_own_words_steps_end_when_done_and_stay_otherwise(ladder):
+    plan = add_own_step(build_plan(profile(stage=2), ladder), "people_and_connection", "Ring Nan")
+    done = review_plan(plan, {"own_1": "done"}, ladder, TODAY, stage=3)
+    assert "own_1" not in _ids(done)
+    assert [t.title for t in done.steps_taken] == ["Ring Nan"]
+    kept = review_plan(plan, {"own_1": "not_yet"}, ladder, TODAY, stage=3)
+    assert "own_1" in _ids(kept)
+
+
+def test_the_review_keeps_the_reference_and_the_outcomes(ladder):
+    plan = _plan_with(ladder, "walk_road").model_copy(update={"reference": "K7TM-9QXA"})
+    reviewed = review_plan(
+        plan,
+        {"walk_road": "done"},
+        ladder,
+        TODAY,
+        what_went_well="I went out 4 times & felt <proud>",
+        outcome_words={"walk_road": "Easier than I thought"},
+    )
+    assert reviewed.reference == "K7TM-9QXA"
+    assert reviewed.reviewed_on == TODAY
+    old = next(s for s in reviewed.reviewed_steps if s.id == "walk_road")
+    assert (old.outcome, old.outcome_words) == ("done", "Easier than I thought")
+    sections = {s.heading: s for s in plan_sections(reviewed, ladder, TODAY)}
+    went_well = sections["What went well"]
+    assert went_well.paragraphs == ("I went out 4 times & felt <proud>",)
+    assert went_well.bullets == ("You did this: Try walk_road",)
+    assert "Plan reference: K7TM-9QXA" in sections[next(iter(sections))].paragraphs
