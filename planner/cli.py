@@ -25,6 +25,7 @@ from planner.models import Plan, Profile
 from planner.pdf import read_attached_plan, render_pdf
 from planner.review import review_plan
 from planner.suggest import build_plan
+from store.cli import add_data_commands
 
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_LIBRARY = 3
@@ -89,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     read = commands.add_parser("read", help="print the plan JSON attached to a Right Steps PDF")
     read.add_argument("pdf", help="a PDF written by Right Steps")
     read.set_defaults(run=_read)
+
+    add_data_commands(commands)
     return parser
 
 

@@ -7,16 +7,20 @@ from types import ModuleType
 import streamlit as st
 
 from goal_library.models import Library
+from ui.components.draft_keeper import DRAFT_NOTE, restore_draft, save_draft
 from ui.pages import (
     about_you,
     agree_and_print,
+    how_did_it_go,
     make_it_yours,
+    progress,
     start,
     strengths,
     suggested_steps,
     what_makes_things_harder,
     where_you_are_now,
 )
+from ui.review_state import plan_under_review
 
 PAGES: tuple[ModuleType, ...] = (
     start,
@@ -28,6 +32,22 @@ PAGES: tuple[ModuleType, ...] = (
     make_it_yours,
     agree_and_print,
 )
+REVIEW_PAGES: tuple[ModuleType, ...] = (
+    start,
+    how_did_it_go,
+    where_you_are_now,
+    progress,
+    suggested_steps,
+    make_it_yours,
+    agree_and_print,
+)
+
+
+def active_pages() -> tuple[ModuleType, ...]:
+    """The pages of this appointment: a new plan, or a review of a saved one."""
+    return REVIEW_PAGES if plan_under_review() is not None else PAGES
+
+
 _PAGE = "page_index"
 _NAV_PROBLEM = "nav_problem"
 
@@ -37,21 +57,27 @@ def current_page_index() -> int:
 
 
 def go_to(index: int) -> None:
-    st.session_state[_PAGE] = max(0, min(index, len(PAGES) - 1))
+    st.session_state[_PAGE] = max(0, min(index, len(active_pages()) - 1))
 
 
 def run(library: Library) -> None:
-    index = current_page_index()
-    page = PAGES[index]
+    restore_draft(library)
+    pages = active_pages()
+    index = min(current_page_index(), len(pages) - 1)
+    page = pages[index]
     if index > 0:
-        st.caption(f"Step {index} of {len(PAGES) - 1}")
-        st.progress(index / (len(PAGES) - 1))
+        st.caption(f"Step {index} of {len(pages) - 1}")
+        st.progress(index / (len(pages) - 1))
     st.title(page.TITLE)
+    note = st.session_state.pop(DRAFT_NOTE, None)
+    if note:
+        st.info(note, icon=":material/history:")
     page.render(library)
-    _navigation(index, page, library)
+    _navigation(index, pages, library)
+    save_draft()
 
 
-def _navigation(index: int, page: ModuleType, library: Library) -> None:
+def _navigation(index: int, pages: tuple[ModuleType, ...], library: Library) -> None:
     problem = st.session_state.pop(_NAV_PROBLEM, None)
     if problem:
         st.warning(problem, icon=":material/info:")
@@ -65,13 +91,13 @@ def _navigation(index: int, page: ModuleType, library: Library) -> None:
         disabled=index == 0,
         width="stretch",
     )
-    if index < len(PAGES) - 1:
+    if index < len(pages) - 1:
         forward.button(
             "Continue",
             key="nav_continue",
             type="primary",
             on_click=_continue,
-            args=(index, page, library),
+            args=(index, pages[index], library),
             width="stretch",
         )
 

@@ -44,8 +44,16 @@ def chromium_path() -> str:
     return CHROMIUM
 
 
+@pytest.fixture(autouse=True)
+def private_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every UI test keeps plans and drafts in its own database, never the project's."""
+    url = f"sqlite:///{tmp_path / 'right-steps-test.sqlite3'}"
+    monkeypatch.setenv("RIGHT_STEPS_DATABASE_URL", url)
+    return url
+
+
 @pytest.fixture
-def app_server(tmp_path: Path) -> Iterator[str]:
+def app_server(tmp_path: Path, private_database: str) -> Iterator[str]:
     """`streamlit run app.py` on a free local port; yields its address."""
     port = _free_port()
     log = (tmp_path / "streamlit.log").open("w")

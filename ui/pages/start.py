@@ -7,7 +7,9 @@ import streamlit as st
 from goal_library.models import Library
 from ui.answers import NATION
 from ui.components.choice import dropdown_choice
+from ui.components.open_plan import open_plan_panel
 from ui.labels import NATION_LABELS
+from ui.review_state import start_review
 
 TITLE = "Right Steps"
 
@@ -26,3 +28,8 @@ def render(library: Library) -> None:
             NATION_LABELS,
             default="england",
         )
+    opened = open_plan_panel(library)
+    if opened is not None:
+        start_review(opened)
+        st.session_state["page_index"] = 1
+        st.rerun()

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
+
 import streamlit as st
 
 from goal_library.models import AREA_IDS, Library
 from planner.editing import PlanEditError, add_library_step, add_own_step, library_options
 from planner.inputs import InputError
-from planner.models import SHORT_TEXT_MAX_CHARS
+from planner.models import SHORT_TEXT_MAX_CHARS, Plan
+from planner.review import review_plan
+from planner.suggest import build_plan
 from ui.answers import current_profile
 from ui.components.choice import dropdown_choice
 from ui.components.step_card import step_card
 from ui.components.text_answer import clear_text_answer, text_answer
 from ui.labels import AREA_LABELS
-from ui.plan_state import current_plan, ensure_draft, flash, save_plan, take_flash
+from ui.plan_state import current_plan, ensure_plan, flash, save_plan, take_flash
+from ui.review_state import plan_under_review, review_answers
 
 TITLE = "Suggested steps"
 _ADD_AREA = "add_library_area"
@@ -24,7 +29,7 @@ _OWN_TEXT = "add_own_text"
 
 def render(library: Library) -> None:
     try:
-        plan = ensure_draft(current_profile(library), library)
+        plan = draft_for_answers(library)
     except InputError as error:
         st.warning(str(error), icon=":material/info:")
         return
@@ -45,6 +50,27 @@ def render(library: Library) -> None:
     st.subheader("Add a step")
     _add_from_library(library)
     _add_own_step()
+
+
+def draft_for_answers(library: Library) -> Plan:
+    """A fresh draft for a new plan, or the next plan from a review, for the answers so far."""
+    profile = current_profile(library)
+    reviewed = plan_under_review()
+    if reviewed is None:
+        return ensure_plan(profile, lambda: build_plan(profile, library))
+    outcomes, words, went_well = review_answers(reviewed)
+    answers = (profile, tuple(sorted(outcomes.items())), tuple(sorted(words.items())), went_well)
+    return ensure_plan(
+        answers,
+        lambda: review_plan(
+            reviewed.model_copy(update={"profile": profile}),
+            outcomes,  # type: ignore[arg-type]
+            library,
+            datetime.date.today(),
+            what_went_well=went_well,
+            outcome_words=words,
+        ),
+    )
 
 
 def _add_from_library(library: Library) -> None:

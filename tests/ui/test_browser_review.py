@@ -1,0 +1,88 @@
+"""In a real browser: a reload loses nothing; a saved plan opens again by reference and by its
+PDF, and is reviewed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.ui.test_browser_appointment import _continue, _snap, _wait_for_page
+
+pytestmark = pytest.mark.browser
+
+NAME = "Siân O'Neill & <Co>"
+
+
+def test_reload_keeps_answers_and_a_saved_plan_opens_again(app_server, browser_page, tmp_path):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
+    page.goto(app_server)
+    _wait_for_page(page, "Right Steps")
+    _continue(page, "About you")
+    page.get_by_label("What would you like us to call you?").fill(NAME)
+    page.keyboard.press("Tab")
+    _continue(page, "Where you are now")
+    page.get_by_text("You are getting ready.").click()
+    page.wait_for_timeout(500)
+    assert "draft=" in page.url
+
+    # The page is lost and comes back: every answer is still there.
+    page.reload()
+    _wait_for_page(page, "Where you are now")
+    expect(page.get_by_text("Your answers are still here")).to_be_visible()
+    expect(page.get_by_role("radio", name=re.compile("You are getting ready"))).to_be_checked()
+    page.get_by_role("button", name="Back", exact=True).click()
+    _wait_for_page(page, "About you")
+    expect(page.get_by_label("What would you like us to call you?")).to_have_value(NAME)
+
+    for title in ("Where you are now", "Your strengths", "What makes things harder"):
+        _continue(page, title)
+    _continue(page, "Suggested steps")
+    _continue(page, "Make it yours")
+    _continue(page, "Agree and print")
+    page.get_by_role("button", name="Save plan").click()
+    saved = page.get_by_text(re.compile(r"The plan reference is [A-Z0-9]{4}-[A-Z0-9]{4}"))
+    expect(saved).to_be_visible()
+    reference = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", saved.inner_text()).group(0)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download plan (PDF)").click()
+    pdf_path = tmp_path / "plan.pdf"
+    download_info.value.save_as(pdf_path)
+    _snap(page, shots, "saved")
+    page.get_by_role("button", name="Finish and clear").click()
+    _wait_for_page(page, "Right Steps")
+
+    # Two weeks later: open it by its reference and review it.
+    page.get_by_label("Plan reference").fill(reference.lower())
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Open plan").click()
+    _wait_for_page(page, "How did it go?")
+    for group in page.get_by_role("radiogroup").all():
+        group.get_by_text("Done", exact=True).click()
+        page.wait_for_timeout(200)
+    page.get_by_label("What went well since last time?").fill("I kept going & felt <proud>")
+    page.keyboard.press("Tab")
+    _snap(page, shots, "how-did-it-go")
+    _continue(page, "Where you are now")
+    _continue(page, "Your progress")
+    expect(page.get_by_text("Steps you've taken")).to_be_visible()
+    _snap(page, shots, "progress")
+    _continue(page, "Suggested steps")
+    expect(page.get_by_text("You did this. Here is the next step.").first).to_be_visible()
+    _continue(page, "Make it yours")
+    _continue(page, "Agree and print")
+    expect(page.get_by_text("I kept going & felt <proud>")).to_be_visible()
+    page.get_by_role("button", name="Save changes as a new version").click()
+    expect(page.get_by_text(f"The plan reference is {reference}")).to_be_visible()
+    page.get_by_role("button", name="Finish and clear").click()
+    _wait_for_page(page, "Right Steps")
+
+    # Or open it by uploading the saved PDF.
+    page.locator("input[type=file]").set_input_files(str(pdf_path))
+    page.get_by_role("button", name="Open this file").click()
+    _wait_for_page(page, "How did it go?")
+    _snap(page, shots, "opened-from-pdf")

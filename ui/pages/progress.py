@@ -1,0 +1,96 @@
+"""Your progress: the stage in each life area across versions, and the steps taken."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from goal_library.models import Library
+from planner.inputs import InputError
+from planner.models import Plan, TakenStep
+from planner.progress import stage_history, steps_taken, version_label
+from ui.answers import current_profile
+from ui.labels import AREA_LABELS
+from ui.review_state import plan_under_review, review_answers
+from ui.store_cache import plan_store
+from ui.text import escape_markdown
+
+TITLE = "Your progress"
+
+
+def render(library: Library) -> None:
+    reviewed = plan_under_review()
+    if reviewed is None:
+        st.warning("There is no earlier plan to compare with.", icon=":material/info:")
+        return
+    history = _history(reviewed)
+    points = [(version_label(plan, None), plan.profile) for plan in history]
+    with contextlib.suppress(InputError):
+        points.append(("Now", current_profile(library)))
+    _stage_chart(points)
+    outcomes, _, _ = review_answers(reviewed)
+    today = datetime.date.today()
+    just_done = [
+        TakenStep(title=s.title, area=s.area, done_on=today)
+        for s in reviewed.steps
+        if outcomes.get(s.id) == "done"
+    ]
+    _steps_taken(history, just_done)
+
+
+def _history(reviewed: Plan) -> list[Plan]:
+    if reviewed.reference:
+        try:
+            return [saved.plan for saved in plan_store().versions(reviewed.reference)]
+        except InputError:
+            pass
+    return [reviewed]
+
+
+def _stage_chart(points: list) -> None:
+    st.subheader("Where you are in each part of life")
+    st.caption("Stage 1 is when things feel very hard. Stage 5 is moving forward.")
+    rows = stage_history(points)
+    table = pd.DataFrame(
+        [{AREA_LABELS[a]: stage for a, stage in row.stages.items()} for row in rows],
+        index=[row.label for row in rows],
+    )
+    long_form = table.reset_index(names="plan").melt(
+        id_vars="plan", var_name="life area", value_name="stage"
+    )
+    chart = (
+        alt.Chart(long_form)
+        .mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3)
+        .encode(
+            x=alt.X("plan:N", sort=list(table.index), title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y(
+                "stage:Q",
+                scale=alt.Scale(domain=[1, 5]),
+                axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d"),
+                title="Stage (1 to 5)",
+            ),
+            color=alt.Color("life area:N", title="Life area"),
+            tooltip=["plan", "life area", "stage"],
+        )
+    )
+    st.altair_chart(
+        chart,
+        width="stretch",
+        alt="A line chart of the stage in each life area at each plan. "
+        "The same numbers are in the table below it.",
+    )
+    with st.expander("See the stages as a table"):
+        st.table(table.T)
+
+
+def _steps_taken(history: list[Plan], just_done: list[TakenStep]) -> None:
+    st.subheader("Steps you've taken")
+    taken = steps_taken(history, just_done)
+    if not taken:
+        st.markdown("Your first steps will show here. Every step counts, however small.")
+        return
+    st.markdown("\n".join(f"- {escape_markdown(t.title)} ({t.done_on:%d %B %Y})" for t in taken))

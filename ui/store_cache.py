@@ -1,0 +1,20 @@
+"""The plan store, opened once per server: it holds a database connection pool, not answers."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+from store import PlanStore
+
+
+def plan_store() -> PlanStore:
+    """The store for the database the settings name now (tests point it elsewhere)."""
+    return _store_for(
+        os.environ.get("RIGHT_STEPS_DATABASE_URL"), os.environ.get("RIGHT_STEPS_DATA_DIR")
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def _store_for(url: str | None, data_dir: str | None) -> PlanStore:
+    return PlanStore(url)
