@@ -37,6 +37,7 @@ def restore_draft(library: Library) -> None:
     if state.get(_CHECKED):
         return
     state[_CHECKED] = True
+    plan_store().purge_drafts()  # drafts past their lifetime go, whoever they belonged to
     draft_id = st.query_params.get(_PARAM, "")
     if _ID_PATTERN.match(draft_id):
         payload = plan_store().load_draft(draft_id)
