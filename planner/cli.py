@@ -34,7 +34,11 @@ EXIT_BROKEN_LIBRARY = 3
 def main(argv: list[str] | None = None) -> int:
     # pypdf logs its own warnings about damaged files; the person gets one plain line instead.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    args = _parser().parse_args(argv)
+    return run_safely(_parser().parse_args(argv))
+
+
+def run_safely(args: argparse.Namespace) -> int:
+    """Run a parsed command; every failure becomes one plain line and an exit code."""
     try:
         return args.run(args)
     except InputError as error:
@@ -47,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"right-steps: the goal library is broken: {error.problems[0]}", file=sys.stderr)
         return EXIT_BROKEN_LIBRARY
     except Exception as error:
+        # Never the error's own text: a database error could hold a connection address.
         print(
             f"right-steps: something went wrong inside Right Steps ({type(error).__name__}); "
             "please report it",
