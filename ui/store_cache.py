@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import streamlit as st
+
 from store import PlanStore
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import streamlit as st
-from store.reference import normalise_reference
 
 from goal_library.models import Library
 from planner.inputs import InputError, plan_from_bytes
 from planner.models import Plan
 from planner.pdf import read_attached_plan
+from store.reference import normalise_reference
 from ui.components.text_answer import text_answer
 from ui.store_cache import plan_store
 
