@@ -7,6 +7,8 @@ import streamlit as st
 
 from ui import flow
 from ui.library_cache import cached_library
+from ui.style import apply_style
 
 st.set_page_config(page_title="Right Steps", page_icon="🌱", layout="centered")
+apply_style()
 flow.run(cached_library())

@@ -19,11 +19,9 @@ pytestmark = pytest.mark.browser
 NAME = "Gwenllïan O'Brien & <Sons>"
 HOPES = "Feel less stuck 🌱 & see my *friends* again <3"
 OWN_STEP = "Ring Mam on Sunday & ask about <the> allotment"
-# Streamlit's own markup, outside this project's content; each with the reason it is allowed.
-AXE_ALLOWED = {
-    # Streamlit renders its own toolbar and status region; no project text is in them.
-    "region": "Streamlit places its toolbar and status widget outside any landmark.",
-}
+# Serious or critical axe rules that Streamlit's own markup breaks, each with the reason it is
+# allowed. None are needed with Streamlit 1.67; add one only with its reason.
+AXE_ALLOWED: dict[str, str] = {}
 
 
 def _wait_for_page(page, title: str) -> None:
@@ -41,8 +39,16 @@ def _continue(page, next_title: str) -> None:
 
 def _scan(page, name: str, results: dict) -> None:
     from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import expect
+
+    # Streamlit fades elements while it reruns; scan only the settled page.
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
+    page.wait_for_timeout(800)
 
     violations = Axe().run(page).response["violations"]
+    results.setdefault("all impacts", {})[name] = sorted(
+        f"{v['id']} ({v['impact']})" for v in violations
+    )
     results[name] = [
         (v["id"], v["impact"], len(v["nodes"]), [n["target"] for n in v["nodes"]][:3])
         for v in violations
@@ -114,10 +120,10 @@ def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
     _continue(page, "Suggested steps")
     cards = page.locator("[class*='st-key-card_']")
     expect(cards).to_have_count(2)
-    first_title = cards.first.locator("h4").inner_text()
+    first_title = cards.first.locator("h2").inner_text()
     cards.first.get_by_role("button", name="Make it smaller").click()
     page.wait_for_timeout(500)
-    expect(cards.first.locator("h4")).not_to_have_text(first_title)
+    expect(cards.first.locator("h2")).not_to_have_text(first_title)
     page.get_by_text("Add a step in your own words").click()
     page.get_by_label("Your step").fill(OWN_STEP)
     page.keyboard.press("Tab")
@@ -168,7 +174,8 @@ def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
     }
     assert hosts == {"127.0.0.1"}, hosts
     (tmp_path / "axe-results.json").write_text(json.dumps(axe_results, indent=2))
-    assert all(not found for found in axe_results.values()), axe_results
+    blocking = {k: v for k, v in axe_results.items() if k != "all impacts"}
+    assert all(not found for found in blocking.values()), blocking
 
 
 def _check_download(saved: Path) -> None:

@@ -27,7 +27,7 @@ def checklist(
 
     for heading, items in groups:
         if heading:
-            st.subheader(heading)
+            st.header(heading)
         cells = st.columns(columns)
         for position, (item_id, label) in enumerate(items):
             box = _box_key(key, item_id)

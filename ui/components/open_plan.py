@@ -21,7 +21,7 @@ MAX_UPLOAD_MB = 5
 def open_plan_panel(library: Library) -> Plan | None:
     """A plan the coach opened on this run, or None. Problems are shown in plain words."""
     opened: Plan | None = None
-    st.subheader("Look at a plan again")
+    st.header("Look at a plan again")
     st.markdown("Use the plan reference printed on the plan, or the saved plan file.")
     text_answer(
         _REFERENCE,

@@ -63,7 +63,7 @@ def _finish_panel() -> None:
 
 def _show(section: Section) -> None:
     if section.heading:
-        st.subheader(escape_markdown(section.heading))
+        st.header(escape_markdown(section.heading))
     for paragraph in section.paragraphs:
         st.markdown(escape_markdown(paragraph))
     if section.bullets:
@@ -82,7 +82,7 @@ def _show(section: Section) -> None:
 
 def _save_panel(plan: Plan) -> Plan:
     """Save the agreed plan as a new version, so it can be opened again at the next appointment."""
-    st.subheader("Keep this plan for next time")
+    st.header("Keep this plan for next time")
     if is_saved(plan):
         st.success(
             f"Saved. The plan reference is {plan.reference}. It is printed on the plan.",

@@ -26,7 +26,7 @@ def render(library: Library) -> None:
     )
     for step in plan.steps:
         with st.container(border=True, key=f"review_{step.id}"):
-            st.markdown(f"#### {escape_markdown(step.title)}")
+            st.markdown(f"## {escape_markdown(step.title)}")
             radio_choice(outcome_key(step.id), "How did it go?", OUTCOME_LABELS, horizontal=True)
             text_answer(
                 words_key(step.id),

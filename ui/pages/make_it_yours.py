@@ -37,7 +37,7 @@ def render(library: Library) -> None:
 
 def _step_details(plan: Plan, step: PlanStep, library: Library) -> Plan:
     with st.container(border=True, key=f"details_{step.id}"):
-        st.markdown(f"#### {escape_markdown(step.title)}")
+        st.markdown(f"## {escape_markdown(step.title)}")
         answers = {}
         for field, label, placeholder in (
             ("when", "When, and how often?", "For example: Every morning after breakfast"),
@@ -90,7 +90,7 @@ def _use_smaller(step_id: str, library: Library) -> None:
 
 
 def _review_date(plan: Plan) -> None:
-    st.subheader("When shall we look at this again?")
+    st.header("When shall we look at this again?")
     today = datetime.date.today()
     if REVIEW_DATE not in st.session_state:
         st.session_state[REVIEW_DATE] = plan.review_on or today + datetime.timedelta(

@@ -52,7 +52,7 @@ def _history(reviewed: Plan) -> list[Plan]:
 
 
 def _stage_chart(points: list) -> None:
-    st.subheader("Where you are in each part of life")
+    st.header("Where you are in each part of life")
     st.caption("Stage 1 is when things feel very hard. Stage 5 is moving forward.")
     rows = stage_history(points)
     table = pd.DataFrame(
@@ -88,7 +88,7 @@ def _stage_chart(points: list) -> None:
 
 
 def _steps_taken(history: list[Plan], just_done: list[TakenStep]) -> None:
-    st.subheader("Steps you've taken")
+    st.header("Steps you've taken")
     taken = steps_taken(history, just_done)
     if not taken:
         st.markdown("Your first steps will show here. Every step counts, however small.")

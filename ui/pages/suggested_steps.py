@@ -47,7 +47,7 @@ def render(library: Library) -> None:
     for step in plan.steps:
         step_card(step, plan, library)
 
-    st.subheader("Add a step")
+    st.header("Add a step")
     _add_from_library(library)
     _add_own_step()
 

@@ -15,7 +15,7 @@ def test_ticked_ids_come_back_in_catalogue_order():
     at.checkbox(key="_ticks_fish").check().run()
     at.checkbox(key="_ticks_cat").check().run()
     assert at.session_state["returned"] == ["cat", "fish"]
-    assert [h.value for h in at.subheader] == ["Pets", "Other"]
+    assert [h.value for h in at.header] == ["Pets", "Other"]
 
 
 def test_unticking_removes_the_id():

@@ -15,7 +15,7 @@ def _app():
 def test_the_whole_plan_is_shown_with_the_persons_words_escaped():
     at, plan = _app()
     assert no_errors(at)
-    headings = [h.value for h in at.subheader]
+    headings = [h.value for h in at.header]
     assert "My steps" in headings and "Where to get help now" in headings
     assert any("Si" in h and r"\*not bold\*" in h and r"\<i\>" in h for h in headings)
     assert any(m.value == r"Walk \:red\[the\] dog" for m in at.markdown)

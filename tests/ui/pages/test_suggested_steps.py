@@ -2,7 +2,7 @@ from tests.ui.apptest import app_on_page, no_errors, press_continue
 
 
 def _cards(at):
-    return [m.value for m in at.markdown if m.value.startswith("#### ")]
+    return [m.value for m in at.markdown if m.value.startswith("## ")]
 
 
 def _plan(at):
