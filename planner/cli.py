@@ -22,7 +22,7 @@ from planner.inputs import (
     review_answers_from_bytes,
 )
 from planner.models import Plan, Profile
-from planner.pdf import read_attached_plan, render_pdf
+from planner.pdf import plan_from_saved_file, read_attached_plan, render_pdf
 from planner.review import review_plan
 from planner.suggest import build_plan
 from store.cli import add_data_commands
@@ -135,12 +135,7 @@ def _html(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace) -> int:
     library = default_library()
-    raw_plan = read_input(args.plan, "plan")
-    plan = (
-        read_attached_plan(raw_plan, library)
-        if raw_plan.lstrip().startswith(b"%PDF-")
-        else plan_from_bytes(raw_plan, library)
-    )
+    plan = plan_from_saved_file(read_input(args.plan, "plan"), library)
     answers = review_answers_from_bytes(read_input(args.outcomes, "outcomes"), plan, library)
     next_plan = review_plan(
         plan,

@@ -224,3 +224,10 @@ def read_attached_plan(pdf: bytes, library: Library) -> Plan:
     if not payload:
         raise InputError("this PDF has no Right Steps plan inside it")
     return plan_from_bytes(payload[0], library)
+
+
+def plan_from_saved_file(raw: bytes, library: Library) -> Plan:
+    """A plan from a saved Right Steps file: its PDF (with the plan inside) or its JSON."""
+    if raw.lstrip()[:5] == b"%PDF-":
+        return read_attached_plan(raw, library)
+    return plan_from_bytes(raw, library)

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from planner.editing import add_own_step, update_details
 from planner.inputs import InputError
 from planner.models import Profile
-from planner.pdf import ATTACHMENT_NAME, read_attached_plan, render_pdf
+from planner.pdf import ATTACHMENT_NAME, plan_from_saved_file, read_attached_plan, render_pdf
 from planner.suggest import build_plan
 
 MADE_ON = datetime.date(2026, 11, 23)
@@ -209,3 +209,25 @@ def test_the_first_page_renders_to_an_image(clear_pdf, tmp_path):
     image = next(tmp_path.glob("page*.png")).read_bytes()
     assert image.startswith(b"\x89PNG")
     assert len(image) > 10_000
+
+
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "not text"),
+        (b"PK\x03\x04" + b"\x00" * 100, "not text"),
+        (b'{"stage": 2}', "profile: missing"),
+        (b"%PDF-1.7\n%%EOF", "damaged"),
+        (b"%PDF-" + b"A" * 21_000_000, "too big"),
+        (b"<script>alert(1)</script>", "not valid JSON"),
+    ],
+)
+def test_a_hostile_or_wrong_upload_gets_a_plain_message(library, raw, says):
+    with pytest.raises(InputError, match=says):
+        plan_from_saved_file(raw, library)
+
+
+def test_a_saved_pdf_or_json_opens_the_same_plan(clear_pdf, plan, library):
+    assert plan_from_saved_file(clear_pdf, library) == plan
+    assert plan_from_saved_file(plan.model_dump_json().encode(), library) == plan

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from goal_library.models import Library
-from planner.inputs import InputError, plan_from_bytes
+from planner.inputs import InputError
 from planner.models import Plan
-from planner.pdf import read_attached_plan
+from planner.pdf import plan_from_saved_file
 from store.reference import normalise_reference
 from ui.components.text_answer import text_answer
 from ui.store_cache import plan_store
@@ -59,9 +59,7 @@ def _by_upload(raw: bytes, library: Library) -> Plan | None:
         )
         st.rerun()
     try:
-        if raw.lstrip().startswith(b"%PDF-"):
-            return read_attached_plan(raw, library)
-        return plan_from_bytes(raw, library)
+        return plan_from_saved_file(raw, library)
     except InputError as error:
         st.session_state[_PROBLEM] = (
             f"That file could not be opened: {error}. Please use a plan saved from Right Steps."
