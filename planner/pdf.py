@@ -214,7 +214,7 @@ def read_attached_plan(pdf: bytes, library: Library) -> Plan:
     """The plan attached to a Right Steps PDF. Raises InputError with a plain reason."""
     if len(pdf) > _MAX_PDF_BYTES:
         raise InputError("the file is too big to be a Right Steps plan")
-    if not pdf.lstrip()[:5] == b"%PDF-":
+    if not _looks_like_pdf(pdf):
         raise InputError("the file is not a PDF")
     try:
         attachments = PdfReader(io.BytesIO(pdf)).attachments
@@ -228,6 +228,10 @@ def read_attached_plan(pdf: bytes, library: Library) -> Plan:
 
 def plan_from_saved_file(raw: bytes, library: Library) -> Plan:
     """A plan from a saved Right Steps file: its PDF (with the plan inside) or its JSON."""
-    if raw.lstrip()[:5] == b"%PDF-":
+    if _looks_like_pdf(raw):
         return read_attached_plan(raw, library)
     return plan_from_bytes(raw, library)
+
+
+def _looks_like_pdf(raw: bytes) -> bool:
+    return raw.lstrip()[:5] == b"%PDF-"

@@ -62,14 +62,14 @@ def review_plan(
         if follow_on is not None:
             chosen.append(follow_on)
     cap = step_cap(profile, library.rules)
-    chosen = _fill_to_cap(chosen[:cap], cap, profile, library)
+    draft = build_plan(profile, library)
+    chosen = _fill_to_cap(chosen[:cap], cap, draft)
     reviewed_steps = [
         step.model_copy(
             update={"outcome": outcomes.get(step.id), "outcome_words": words.get(step.id, "")}
         )
         for step in plan.steps
     ]
-    draft = build_plan(profile, library)
     return with_note(
         draft.model_copy(
             update={
@@ -179,14 +179,12 @@ def _with_reason(step: LibraryStep, profile: Profile, library: Library, reason: 
     return suggested.model_copy(update={"reasons": [reason, *suggested.reasons]})
 
 
-def _fill_to_cap(
-    chosen: list[PlanStep], cap: int, profile: Profile, library: Library
-) -> list[PlanStep]:
+def _fill_to_cap(chosen: list[PlanStep], cap: int, draft: Plan) -> list[PlanStep]:
     """Room left under the cap is offered from a fresh draft, so the plan still has a next step."""
     if len(chosen) >= cap:
         return chosen
     have = {s.id for s in chosen}
-    extra = [s for s in build_plan(profile, library).steps if s.id not in have]
+    extra = [s for s in draft.steps if s.id not in have]
     return [*chosen, *extra[: cap - len(chosen)]]
 
 

@@ -18,4 +18,5 @@ def plan_store() -> PlanStore:
 
 @st.cache_resource(show_spinner=False)
 def _store_for(url: str | None, data_dir: str | None) -> PlanStore:
+    # data_dir is only part of the cache key: PlanStore reads it from the settings itself.
     return PlanStore(url)

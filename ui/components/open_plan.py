@@ -15,7 +15,6 @@ from ui.store_cache import plan_store
 _REFERENCE = "open_reference"
 _UPLOAD = "open_upload"
 _PROBLEM = "open_problem"
-MAX_UPLOAD_MB = 5
 
 
 def open_plan_panel(library: Library) -> Plan | None:
@@ -53,11 +52,6 @@ def _by_reference(text: str, library: Library) -> Plan | None:
 
 
 def _by_upload(raw: bytes, library: Library) -> Plan | None:
-    if len(raw) > MAX_UPLOAD_MB * 1_000_000:
-        st.session_state[_PROBLEM] = (
-            f"That file is too big. A plan is well under {MAX_UPLOAD_MB} MB."
-        )
-        st.rerun()
     try:
         return plan_from_saved_file(raw, library)
     except InputError as error:

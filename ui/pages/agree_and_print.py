@@ -36,7 +36,8 @@ def render(library: Library) -> None:
     today = datetime.date.today()
     st.download_button(
         "Download plan (PDF)",
-        data=render_pdf(plan, library, today, large_print=large_print),
+        # Made when the button is pressed, not on every rerun of this page.
+        data=lambda: render_pdf(plan, library, today, large_print=large_print),
         file_name=f"right-steps-plan-{today.isoformat()}.pdf",
         mime="application/pdf",
         key="download_plan",
@@ -45,7 +46,7 @@ def render(library: Library) -> None:
     )
     st.download_button(
         "Download an accessible copy (web page)",
-        data=render_html(plan, library, today, large_print=large_print).encode("utf-8"),
+        data=lambda: render_html(plan, library, today, large_print=large_print).encode("utf-8"),
         file_name=f"right-steps-plan-{today.isoformat()}.html",
         mime="text/html",
         key="download_plan_html",
