@@ -10,13 +10,19 @@ from pathlib import Path
 from goal_library.export import library_as_json
 from goal_library.lint import GRADES, LintReport, lint_library
 from goal_library.loader import DATA_DIR, LibraryError, load_library
+from goal_library.models import AREA_IDS, Library
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m goal_library", description=__doc__)
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the library folder to use")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="load and lint the library; exit 1 if anything is wrong")
+    check = commands.add_parser(
+        "check", help="load and lint the library; exit 1 if anything is wrong"
+    )
+    check.add_argument(
+        "--area", choices=AREA_IDS, help="show only the problems with one life area's steps"
+    )
     commands.add_parser("export", help="print the whole library as JSON")
     args = parser.parse_args(argv)
 
@@ -36,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     report = lint_library(library)
+    if args.area:
+        report.problems = _problems_in_area(report.problems, library, args.area)
     print(_coverage_text(report))
     print(
         f"\n{len(library.steps)} steps. Median reading ease {report.median_reading_ease:.1f}, "
@@ -48,6 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print("The library is clean.")
     return 0
+
+
+def _problems_in_area(problems: list[str], library: Library, area: str) -> list[str]:
+    """Problems that name one of the area's steps, or the area itself."""
+    names = [f"step '{s.id}'" for s in library.steps_in(area)] + [area]
+    return [p for p in problems if any(name in p for name in names)]
 
 
 def _coverage_text(report: LintReport) -> str:

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 
 import textstat
 
-from goal_library.models import AREA_IDS, Library, LibraryStep
+from goal_library.models import AREA_IDS, NATION_IDS, NEED_IDS, Library, LibraryStep
 
-MIN_STEPS_PER_AREA_AND_GRADE = 3
-MIN_STEPS = 150
+MIN_STEPS_PER_AREA_AND_GRADE = 6
+MIN_STEPS = 350
+# A ladder link moves at most this many grades.
+MAX_LADDER_JUMP = 1
 GRADES = (1, 2, 3, 4, 5)
 # Words a title may not start with: a title starts with a verb ("Stand at your door").
 _NOT_VERBS = frozenset(
@@ -50,8 +52,11 @@ def lint_library(library: Library) -> LintReport:
     report.coverage = coverage_table(library)
     report.problems += _coverage_problems(report.coverage, len(library.steps))
     report.problems += _unknown_ids(library)
+    report.problems += _rules_table_problems(library)
     report.problems += _unused_catalogue_ids(library)
     report.problems += _title_problems(library)
+    report.problems += _brief_problems(library)
+    report.problems += _rules_can_be_served(library)
     report.problems += _banned_words(library)
     report.reading = [reading_score(step) for step in library.steps]
     report.problems += _reading_problems(library, report)
@@ -109,6 +114,12 @@ def _ladder_problems(library: Library) -> list[str]:
                     f"{where}: '{target_id}' is only for {list(target.only_for)}, "
                     "so it cannot be offered to everyone who has this step"
                 )
+            extra_needs = set(target.needs) - set(step.needs)
+            if link == "smaller" and extra_needs:
+                problems.append(
+                    f"{where}: '{target_id}' needs {sorted(extra_needs)}, which this step "
+                    "does not; a smaller step cannot need more"
+                )
             wrong_way = (
                 target.grade > step.grade if must_go == "down" else target.grade < step.grade
             )
@@ -117,6 +128,17 @@ def _ladder_problems(library: Library) -> list[str]:
                     f"{where}: '{target_id}' is grade {target.grade}, "
                     f"but '{link}' has to go {must_go} from grade {step.grade}"
                 )
+            elif abs(target.grade - step.grade) > MAX_LADDER_JUMP:
+                problems.append(
+                    f"{where}: '{target_id}' is grade {target.grade}, a jump of "
+                    f"{abs(target.grade - step.grade)} from grade {step.grade}; "
+                    f"ladders move {MAX_LADDER_JUMP} grade at a time"
+                )
+        if step.grade >= 2 and step.smaller is None:
+            problems.append(
+                f"step '{step.id}' field 'smaller': a step of grade {step.grade} needs a "
+                "smaller step, for when the person feels less sure"
+            )
     return problems
 
 
@@ -135,30 +157,67 @@ def _coverage_problems(coverage: dict[str, dict[int, int]], total: int) -> list[
 
 def _unknown_ids(library: Library) -> list[str]:
     problems = []
+    skill_ids = frozenset(s.id for s in library.strengths if s.group == "skills")
     for step in library.steps:
         for field_name, known in (
             ("strengths", library.strength_ids),
             ("only_for", library.strength_ids | library.barrier_ids),
             ("eases", library.barrier_ids),
             ("ruled_out_by", library.barrier_ids),
+            ("beginner_in", skill_ids),
         ):
             for unknown in sorted(set(getattr(step, field_name)) - known):
                 problems.append(f"step '{step.id}' field '{field_name}': unknown id '{unknown}'")
         clash = set(step.eases) & set(step.ruled_out_by)
         if clash:
             problems.append(f"step '{step.id}': {sorted(clash)} both eased and ruling it out")
-    if library.rules.crisis_barrier not in library.barrier_ids:
-        problems.append(
-            f"rules.yaml field 'crisis_barrier': unknown barrier '{library.rules.crisis_barrier}'"
-        )
+        talked_down = set(step.beginner_in) & set(step.strengths)
+        if talked_down:
+            problems.append(
+                f"step '{step.id}' field 'beginner_in': {sorted(talked_down)} is also a strength "
+                "it draws on; a beginner step never answers a skill the person has"
+            )
+    return problems
+
+
+def _rules_table_problems(library: Library) -> list[str]:
+    """Every id the rules tables name is a real strength, barrier, aim or area."""
+    rules = library.rules
+    named: list[tuple[str, str, frozenset[str]]] = [
+        ("crisis.barrier", rules.crisis.barrier, library.barrier_ids),
+        ("work_support.aim", rules.work_support.aim, library.aim_ids),
+    ]
+    named += [("basic_needs.barriers", b, library.barrier_ids) for b in rules.basic_needs.barriers]
+    named += [
+        (f"only_with.{kind}", b, library.barrier_ids)
+        for kind, barriers in rules.only_with.items()
+        for b in barriers
+    ]
+    for need, rule in rules.needs.items():
+        named += [(f"needs.{need}.met_by", s, library.strength_ids) for s in rule.met_by]
+        named += [(f"needs.{need}.missing_with", b, library.barrier_ids) for b in rule.missing_with]
+    problems = [
+        f"rules.yaml field '{where}': unknown id '{value}'"
+        for where, value, known in named
+        if value not in known
+    ]
+    problems += [
+        f"rules.yaml field 'needs': no entry for '{need}', which steps can name"
+        for need in NEED_IDS
+        if need not in rules.needs
+    ]
     return problems
 
 
 def _unused_catalogue_ids(library: Library) -> list[str]:
     used_strengths = {s for step in library.steps for s in step.strengths}
-    used_barriers = {b for step in library.steps for b in (*step.eases, *step.ruled_out_by)}
+    used_barriers = {
+        b for step in library.steps for b in (*step.eases, *step.ruled_out_by, *step.only_for)
+    }
     used_barriers |= {b.id for b in library.barriers if b.rules_out}
-    used_barriers.add(library.rules.crisis_barrier)
+    used_barriers |= {b for rule in library.rules.needs.values() for b in rule.missing_with}
+    used_barriers.add(library.rules.crisis.barrier)
+    used_strengths |= {s for rule in library.rules.needs.values() for s in rule.met_by}
     return [
         f"strength '{s}' is not used by any step"
         for s in sorted(library.strength_ids - used_strengths)
@@ -191,6 +250,7 @@ def _banned_words(library: Library) -> list[str]:
     texts += [(f"stage {s.stage}", f"{s.title}. {s.description} {s.fit}") for s in library.stages]
     texts += [(f"strength '{s.id}'", f"{s.label} {s.because}") for s in library.strengths]
     texts += [(f"barrier '{b.id}'", f"{b.label} {b.because}") for b in library.barriers]
+    texts += [(f"aim '{a.id}'", f"{a.label} {a.because}") for a in library.aims]
     problems = []
     for where, text in texts:
         found = sorted({m.group(0).lower() for m in pattern.finditer(text)})
@@ -212,4 +272,120 @@ def _reading_problems(library: Library, report: LintReport) -> list[str]:
         problems.append(
             f"reading: median reading ease {report.median_reading_ease:.1f} is below {floor}"
         )
+    return problems
+
+
+# What the brief says about step content that words can show. Each entry: a pattern in a step's
+# title (or all its text), and what a step that matches has to say about itself.
+_TITLE_NEEDS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (
+        re.compile(r"\b(CMHT|mental health team|care co-?ordinator|IPS)\b", re.I),
+        "needs",
+        "mental_health_team",
+    ),
+    (re.compile(r"\b(your|the) dog\b", re.I), "needs", "dog"),
+    (re.compile(r"\b(your|a) pet\b", re.I), "needs", "pet"),
+    (re.compile(r"\bonline\b", re.I), "needs", "internet"),
+    (
+        re.compile(
+            r"\b(with|ask|call|ring|text|visit|see|meet) (a|your) (friend|family|relative)", re.I
+        ),
+        "needs",
+        "friend_or_family",
+    ),
+    (re.compile(r"\bvolunteer", re.I), "kinds", "volunteering"),
+    (re.compile(r"\b(course|class|classes)\b", re.I), "kinds", "course"),
+)
+_TEXT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(shower|bath|teeth|toothbrush|have a wash|wash your (face|hair|body)|"
+            r"get dressed|clean clothes)\b",
+            re.I,
+        ),
+        "personal_care",
+    ),
+    (
+        re.compile(r"\b(ESOL|English class(es)?|English lessons?|learn English)\b", re.I),
+        "english_class",
+    ),
+)
+
+
+def _brief_problems(library: Library) -> list[str]:
+    """Help-now contacts are not steps; what a step's words assume, its fields say."""
+    problems = []
+    contact_names = {
+        s.name for nation in ("uk_wide", *NATION_IDS) for s in getattr(library.signposts, nation)
+    }
+    contact_pattern = re.compile(
+        "|".join(rf"\b{re.escape(name)}\b" for name in sorted(contact_names)), re.I
+    )
+    for step in library.steps:
+        where = f"step '{step.id}'"
+        found = contact_pattern.search(step.title)
+        if found:
+            problems.append(
+                f"{where} field 'title': names the help-now contact '{found.group(0)}'; "
+                "help-now contacts are on every plan already, so they are not steps"
+            )
+        for pattern, field_name, value in _TITLE_NEEDS:
+            if pattern.search(step.title) and value not in getattr(step, field_name):
+                if field_name == "kinds" and value == "course" and "english_class" in step.kinds:
+                    continue
+                problems.append(
+                    f"{where} field '{field_name}': the title says '{pattern.search(step.title).group(0)}'"
+                    f", so list '{value}'"
+                )
+        for pattern, kind in _TEXT_KINDS:
+            found = pattern.search(claimant_text(step))
+            if found and kind not in step.kinds:
+                problems.append(
+                    f"{where} field 'kinds': the step says '{found.group(0)}', so list '{kind}'"
+                )
+        for kind in step.kinds:
+            required = library.rules.only_with.get(kind)
+            if required and not set(required) & set(step.only_for):
+                problems.append(
+                    f"{where} field 'only_for': a '{kind}' step is only for {list(required)}"
+                )
+        if (
+            library.rules.basic_needs.kind in step.kinds
+            and step.area != library.rules.basic_needs.area
+        ):
+            problems.append(
+                f"{where} field 'kinds': '{library.rules.basic_needs.kind}' steps belong in "
+                f"'{library.rules.basic_needs.area}'"
+            )
+    return problems
+
+
+def _rules_can_be_served(library: Library) -> list[str]:
+    """The rules that put a kind of step in the draft find one for anyone, at grade 1."""
+    rules = library.rules
+    wanted = [
+        ("safety", rules.crisis.first_kind, rules.crisis.first_area, ()),
+        ("work support", rules.work_support.kind, "volunteering_and_work", ()),
+    ]
+    wanted += [
+        (f"basic needs ({barrier})", rules.basic_needs.kind, rules.basic_needs.area, (barrier,))
+        for barrier in rules.basic_needs.barriers
+    ]
+    problems = []
+    for label, kind, area, only_for in wanted:
+        found = [
+            s
+            for s in library.steps
+            if kind in s.kinds
+            and s.area == area
+            and s.grade == 1
+            and not s.needs
+            and not s.settings & {"with_others", "crowded"}
+            and set(s.only_for) <= set(only_for)
+        ]
+        if not found:
+            problems.append(
+                f"rules: no grade-1 {label} step in '{area}' that anyone can do "
+                f"(kind '{kind}', needing nothing, at home or alone)"
+            )
     return problems

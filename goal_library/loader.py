@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from goal_library.models import (
     AREA_IDS,
+    Aim,
     Barrier,
     LanguageRules,
     Library,
@@ -48,6 +49,7 @@ def load_library(data_dir: Path = DATA_DIR) -> Library:
         steps.extend(_load_area(data_dir / "steps" / f"{area}.yaml", area, problems))
     strengths = _load_entries(data_dir / "strengths.yaml", "strengths", Strength, problems)
     barriers = _load_entries(data_dir / "barriers.yaml", "barriers", Barrier, problems)
+    aims = _load_entries(data_dir / "aims.yaml", "aims", Aim, problems)
     stages = _load_entries(data_dir / "stages.yaml", "stages", StageWording, problems)
     signposts = _load_whole(data_dir / "signposts.yaml", Signposts, problems)
     rules = _load_whole(data_dir / "rules.yaml", PlanningRules, problems)
@@ -62,6 +64,7 @@ def load_library(data_dir: Path = DATA_DIR) -> Library:
         steps=tuple(steps),
         strengths=tuple(strengths),
         barriers=tuple(barriers),
+        aims=tuple(aims),
         stages=tuple(sorted(stages, key=lambda s: s.stage)),
         signposts=signposts,
         rules=rules,

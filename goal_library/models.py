@@ -19,12 +19,39 @@ AreaId = Literal[
 ]
 NationId = Literal["england", "scotland", "wales", "northern_ireland"]
 Grade = int
-StrengthGroup = Literal["qualities", "skills", "interests", "people_and_things"]
+StrengthGroup = Literal["qualities", "skills", "interests", "people_and_things", "people_and_services"]
 # A step's setting: each barrier names the settings it rules out (see barriers.yaml).
-Setting = Literal["paid_travel", "online_only", "crowded", "with_others", "at_home", "free"]
+Setting = Literal["crowded", "with_others", "at_home"]
+# What a step cannot be done without. rules.yaml `needs` says which answers meet or lack each.
+Need = Literal[
+    "friend_or_family",
+    "internet",
+    "phone_with_credit",
+    "money",
+    "dog",
+    "pet",
+    "own_group",
+    "car",
+    "mental_health_team",
+    "support_worker",
+    "talking_therapy",
+]
+# What kind of step this is, where a rule treats kinds differently (see rules.yaml).
+Kind = Literal[
+    "safety",
+    "basic_needs",
+    "course",
+    "volunteering",
+    "work",
+    "work_support",
+    "personal_care",
+    "english_class",
+]
 
 AREA_IDS: tuple[str, ...] = AreaId.__args__  # type: ignore[attr-defined]
 NATION_IDS: tuple[str, ...] = NationId.__args__  # type: ignore[attr-defined]
+NEED_IDS: tuple[str, ...] = Need.__args__  # type: ignore[attr-defined]
+KIND_IDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -50,20 +77,40 @@ class LibraryStep(_Strict):
     title: str = Field(min_length=3, max_length=80, description="Starts with a verb.")
     detail: str = Field(min_length=10, max_length=400)
     why: str = Field(min_length=10, max_length=300, description="Why it helps, in plain words.")
-    strengths: tuple[str, ...] = ()
+    family: str | None = Field(
+        default=None,
+        description="Near-duplicate steps share a family; a draft holds at most one of each. "
+        "A step with no family is a family of its own.",
+    )
+    strengths: tuple[str, ...] = Field(
+        default=(), description="Strengths this step draws on, so it ranks higher with them."
+    )
+    needs: tuple[Need, ...] = Field(
+        default=(), description="What the step cannot be done without (rules.yaml `needs`)."
+    )
     only_for: tuple[str, ...] = Field(
         default=(),
-        description="Strength or barrier ids the step only makes sense with (a pet, driving, "
-        "money worries): it is suggested only to a person who has at least one of them.",
+        description="Strength or barrier ids the step is about (debts, alcohol, caring, "
+        "another language): it is suggested only to a person who has at least one of them.",
+    )
+    kinds: tuple[Kind, ...] = Field(
+        default=(), description="safety, basic_needs, course, work and so on (rules.yaml)."
+    )
+    beginner_in: tuple[str, ...] = Field(
+        default=(),
+        description="Skills this is a first step in: never offered to someone who has the skill.",
     )
     ruled_out_by: tuple[str, ...] = ()
-    eases: tuple[str, ...] = ()
-    free: bool = True
+    eases: tuple[str, ...] = Field(
+        default=(), description="Barriers the step helps with; never 'does not need'."
+    )
+    nations: tuple[NationId, ...] = Field(
+        default=(),
+        description="Where services differ: the nations this step is written for (empty: all).",
+    )
     at_home: bool = False
-    online_only: bool = False
     with_others: bool = False
     crowded: bool = False
-    paid_travel: bool = False
     smaller: str | None = None
     next: str | None = None
 
@@ -72,15 +119,12 @@ class LibraryStep(_Strict):
     @property
     def settings(self) -> frozenset[str]:
         """The settings this step takes place in, as barrier rules name them."""
-        flags = {
-            "free": self.free,
-            "at_home": self.at_home,
-            "online_only": self.online_only,
-            "with_others": self.with_others,
-            "crowded": self.crowded,
-            "paid_travel": self.paid_travel,
-        }
+        flags = {"at_home": self.at_home, "with_others": self.with_others, "crowded": self.crowded}
         return frozenset(name for name, on in flags.items() if on)
+
+    @property
+    def family_id(self) -> str:
+        return self.family or self.id
 
 
 class Strength(_Strict):
@@ -102,6 +146,23 @@ class Barrier(_Strict):
     )
     rules_out: tuple[Setting, ...] = Field(
         default=(), description="Step settings that this barrier makes unrealistic for now."
+    )
+
+    _ids = field_validator("id")(_check_id)
+
+
+class Aim(_Strict):
+    """Something the person wants to work towards; their first aim leads the draft."""
+
+    id: str
+    label: str = Field(min_length=2, max_length=60)
+    because: str = Field(
+        min_length=3, max_length=80, description='Completes "It is a step towards ...".'
+    )
+    areas: tuple[AreaId, ...] = Field(min_length=1, description="Life areas this aim opens.")
+    kinds: tuple[Kind, ...] = Field(
+        default=(),
+        description="If set, only steps of these kinds serve the aim (volunteering, not work).",
     )
 
     _ids = field_validator("id")(_check_id)
@@ -140,15 +201,72 @@ class Signposts(_Strict):
         return tuple(getattr(self, nation)) + self.uk_wide
 
 
+class NeedRule(_Strict):
+    """How a person's answers meet a step's need: `met_by` any of these strengths (if any are
+    named), and `missing_with` none of these barriers."""
+
+    met_by: tuple[str, ...] = ()
+    missing_with: tuple[str, ...] = ()
+    label: str = Field(min_length=2, max_length=60, description="Plain words, for explanations.")
+
+
+class CrisisRules(_Strict):
+    """After a very hard time the draft is small and safe."""
+
+    barrier: str
+    max_steps: int = Field(ge=1)
+    max_grade: int = Field(ge=1, le=5)
+    first_kind: Kind
+    first_area: AreaId
+    left_out_kinds: tuple[Kind, ...]
+
+
+class BasicNeedsRules(_Strict):
+    """Money or housing worries open an area at any stage and put one of its steps in the draft."""
+
+    barriers: tuple[str, ...] = Field(min_length=1)
+    area: AreaId
+    kind: Kind
+
+
+class WorkSupportRules(_Strict):
+    """Zero exclusion: wanting paid work is enough to be offered a talk about work support."""
+
+    aim: str
+    kind: Kind
+
+
+class ForwardRules(_Strict):
+    """At this stage the draft holds a step of one of these kinds."""
+
+    stage: int = Field(ge=1, le=5)
+    kinds: tuple[Kind, ...] = Field(min_length=1)
+
+
+class ScorePoints(_Strict):
+    """Points a step earns in ranking, after grade fit."""
+
+    strength: int = Field(ge=0)
+    eased_barrier: int = Field(ge=0)
+    aim: int = Field(ge=0)
+
+
 class PlanningRules(_Strict):
     """The small tables the suggestion rules read (rules.yaml)."""
 
     focus_areas: dict[int, tuple[AreaId, ...]]
     max_steps: dict[int, int]
     lead_area: dict[int, AreaId | None]
-    crisis_barrier: str
-    max_steps_after_crisis: int = Field(ge=1)
-    lead_area_after_crisis: AreaId
+    crisis: CrisisRules
+    basic_needs: BasicNeedsRules
+    work_support: WorkSupportRules
+    forward: ForwardRules
+    only_with: dict[Kind, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Kinds of step offered only to a person who raised one of these barriers.",
+    )
+    needs: dict[Need, NeedRule]
+    points: ScorePoints
     confidence_threshold: int = Field(ge=0, le=10)
     alternatives_per_area: int = Field(ge=1, le=20)
 
@@ -174,6 +292,7 @@ class Library(BaseModel):
     steps: tuple[LibraryStep, ...]
     strengths: tuple[Strength, ...]
     barriers: tuple[Barrier, ...]
+    aims: tuple[Aim, ...] = ()
     stages: tuple[StageWording, ...]
     signposts: Signposts
     rules: PlanningRules
@@ -182,11 +301,19 @@ class Library(BaseModel):
     _steps_by_id: dict[str, LibraryStep] = PrivateAttr(default_factory=dict)
     _strengths_by_id: dict[str, Strength] = PrivateAttr(default_factory=dict)
     _barriers_by_id: dict[str, Barrier] = PrivateAttr(default_factory=dict)
+    _aims_by_id: dict[str, Aim] = PrivateAttr(default_factory=dict)
+    _order: dict[str, int] = PrivateAttr(default_factory=dict)
+    _by_area: dict[str, tuple[LibraryStep, ...]] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: object, /) -> None:
         self._steps_by_id = {s.id: s for s in self.steps}
         self._strengths_by_id = {s.id: s for s in self.strengths}
         self._barriers_by_id = {b.id: b for b in self.barriers}
+        self._aims_by_id = {a.id: a for a in self.aims}
+        self._order = {s.id: index for index, s in enumerate(self.steps)}
+        self._by_area = {
+            area: tuple(s for s in self.steps if s.area == area) for area in AREA_IDS
+        }
 
     def step(self, step_id: str) -> LibraryStep:
         return self._steps_by_id[step_id]
@@ -200,6 +327,13 @@ class Library(BaseModel):
     def barrier(self, barrier_id: str) -> Barrier:
         return self._barriers_by_id[barrier_id]
 
+    def aim(self, aim_id: str) -> Aim:
+        return self._aims_by_id[aim_id]
+
+    @property
+    def aim_ids(self) -> frozenset[str]:
+        return frozenset(self._aims_by_id)
+
     @property
     def strength_ids(self) -> frozenset[str]:
         return frozenset(self._strengths_by_id)
@@ -212,4 +346,8 @@ class Library(BaseModel):
         return next(s for s in self.stages if s.stage == number)
 
     def steps_in(self, area: str) -> tuple[LibraryStep, ...]:
-        return tuple(s for s in self.steps if s.area == area)
+        return self._by_area.get(area, ())
+
+    def order(self, step_id: str) -> int:
+        """The step's place in the library, the last tie-break in every ranking."""
+        return self._order[step_id]

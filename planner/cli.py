@@ -1,4 +1,4 @@
-"""The command line: suggest, schema, pdf, html and read (see `python -m planner --help`).
+"""The command line: suggest, explain, examples, schema, pdf, html, review and read (see `python -m planner --help`).
 
 Bad input exits 2 with one plain line on standard error; it never shows a traceback.
 """
@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from goal_library.loader import LibraryError, default_library
+from planner.examples import GALLERY_FILE, example_people, gallery_markdown
+from planner.explain import explain, explanation_text
 from planner.html_copy import render_html
 from planner.inputs import (
     InputError,
@@ -92,6 +94,19 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("outcomes", help='how each step went: {"outcomes": {"<step id>": "done"}}')
     review.set_defaults(run=_review)
 
+    explain = commands.add_parser(
+        "explain", help="for each open area, every step and why it was taken or left"
+    )
+    explain.add_argument("profile", help="the profile JSON file, or - to read standard input")
+    explain.add_argument("--json", action="store_true", help="print the explanation as JSON")
+    explain.set_defaults(run=_explain)
+
+    examples = commands.add_parser(
+        "examples", help="write the example gallery of draft plans (docs/example-plans.md)"
+    )
+    examples.add_argument("-o", "--output", help="write here instead of docs/example-plans.md")
+    examples.set_defaults(run=_examples)
+
     read = commands.add_parser("read", help="print the plan JSON attached to a Right Steps PDF")
     read.add_argument("pdf", help="a PDF written by Right Steps")
     read.set_defaults(run=_read)
@@ -104,6 +119,26 @@ def _suggest(args: argparse.Namespace) -> int:
     library = default_library()
     profile = profile_from_bytes(read_input(args.profile, "profile"), library)
     _print_json(build_plan(profile, library).model_dump(mode="json"))
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    library = default_library()
+    profile = profile_from_bytes(read_input(args.profile, "profile"), library)
+    explanation = explain(profile, library)
+    if args.json:
+        _print_json(explanation.as_json())
+    else:
+        print(explanation_text(explanation))
+    return 0
+
+
+def _examples(args: argparse.Namespace) -> int:
+    library = default_library()
+    text = gallery_markdown(library)
+    target = Path(args.output) if args.output else GALLERY_FILE
+    _write_output(str(target), text.encode("utf-8"))
+    print(f"Wrote {len(example_people(library))} example plans.")
     return 0
 
 

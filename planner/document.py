@@ -50,6 +50,7 @@ def plan_sections(
     sections = [
         Section(plan_title(plan), paragraphs=_title_lines(plan, made_on)),
         _what_matters(plan),
+        _aims(plan, library),
         _what_went_well(plan),
         _strengths(plan, library),
         Section("My steps", steps=tuple(step_block(s, with_reasons) for s in plan.steps))
@@ -98,6 +99,14 @@ def _what_went_well(plan: Plan) -> Section | None:
         return None
     own = (plan.what_went_well,) if plan.what_went_well.strip() else ()
     return Section("What went well", paragraphs=own, bullets=done)
+
+
+def _aims(plan: Plan, library: Library) -> Section | None:
+    """What the person wants to work towards, in their own order."""
+    known = [library.aim(a).label for a in plan.profile.aims if a in library.aim_ids]
+    if not known:
+        return None
+    return Section("What I want to work towards", bullets=tuple(known))
 
 
 def _what_matters(plan: Plan) -> Section | None:

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from goal_library.models import Library
 from planner.models import Plan, PlanStep
-from planner.rules import (
-    effective_stage,
-    has_what_it_needs,
-    ruling_barriers,
-    should_offer_smaller,
-)
-from planner.suggest import ranked_candidates, suggested_step
+from planner.policy import Scope, candidates, first_refusal_message, may_offer, refusals
+from planner.rules import effective_stage, should_offer_smaller
+from planner.suggest import suggested_step
 
 OVER_CAP_NOTE = (
     "It's OK to start with fewer steps. Small steps add up, and you can add more next time."
@@ -116,16 +112,19 @@ def update_details(
 def swap_options(plan: Plan, step_id: str, library: Library) -> list[PlanStep]:
     """Other steps in the same area the person could take now, best first."""
     step = plan.steps[_index_of(plan, step_id)]
-    return library_options(plan, step.area, library)
+    return library_options(plan, step.area, library, replacing=step_id)
 
 
-def library_options(plan: Plan, area: str, library: Library) -> list[PlanStep]:
-    """Steps in an area that fit the person now and are not already in the plan, best first."""
-    in_plan = {s.id for s in plan.steps}
+def library_options(
+    plan: Plan, area: str, library: Library, replacing: str | None = None
+) -> list[PlanStep]:
+    """Steps in an area that fit the person now, best first: none already in the plan, and
+    none from the family of a step in the plan (other than the one being swapped)."""
+    families = _families_in(plan, library, leaving_out=replacing)
     return [
         suggested_step(s, plan.profile, library)
-        for s in ranked_candidates(area, plan.profile, library)
-        if s.id not in in_plan
+        for s in candidates(area, plan.profile, library)
+        if s.family_id not in families and not any(p.id == s.id for p in plan.steps)
     ]
 
 
@@ -140,23 +139,24 @@ def smaller_offer(plan: Plan, step: PlanStep, library: Library) -> PlanStep | No
 
 def can_take_next(plan: Plan, step: PlanStep, library: Library) -> bool:
     """True when the step has a next step up that suits the person and is not in the plan."""
-    return _can_move_to(step.next, plan, library)
+    return _can_move_to(step.next, step.id, plan, library)
 
 
 def can_make_smaller(plan: Plan, step: PlanStep, library: Library) -> bool:
     """True when the step has a smaller version that suits the person and is not in the plan."""
-    return _can_move_to(step.smaller, plan, library)
+    return _can_move_to(step.smaller, step.id, plan, library)
 
 
-def _can_move_to(step_id: str | None, plan: Plan, library: Library) -> bool:
+def _can_move_to(step_id: str | None, replacing: str, plan: Plan, library: Library) -> bool:
+    """The same checks `replace_step` makes, asked before a button is shown."""
     if step_id is None or not library.has_step(step_id):
         return False
     if any(s.id == step_id for s in plan.steps):
         return False
     target = library.step(step_id)
-    return has_what_it_needs(target, plan.profile) and not ruling_barriers(
-        target, plan.profile, library
-    )
+    if target.family_id in _families_in(plan, library, leaving_out=replacing):
+        return False
+    return may_offer(target, plan.profile, library, Scope.BY_HAND)
 
 
 def _library_step_for(
@@ -167,18 +167,26 @@ def _library_step_for(
     if any(s.id == step_id and s.id != replacing for s in plan.steps):
         raise PlanEditError("That step is already in the plan.")
     step = library.step(step_id)
-    if not has_what_it_needs(step, plan.profile):
-        raise PlanEditError("That step is for people with something this plan does not mention.")
-    ruled_by = ruling_barriers(step, plan.profile, library)
-    if ruled_by:
-        labels = ", ".join(library.barrier(b).label.lower() for b in ruled_by)
-        raise PlanEditError(f"That step may be hard right now because of {labels}.")
+    refused = refusals(step, plan.profile, library, Scope.BY_HAND)
+    if refused:
+        raise PlanEditError(first_refusal_message(refused[0], plan.profile, library))
+    if step.family_id in _families_in(plan, library, leaving_out=replacing):
+        raise PlanEditError("A step very like that one is already in the plan.")
     suggested = suggested_step(step, plan.profile, library)
     stage = effective_stage(plan.profile, step.area)
     if step.grade > stage + 1:
         bigger = "This is a bigger step than where you are now. Take it at your own pace."
         suggested = suggested.model_copy(update={"reasons": [bigger, *suggested.reasons[1:]]})
     return suggested
+
+
+def _families_in(plan: Plan, library: Library, leaving_out: str | None = None) -> set[str]:
+    """The families of the plan's library steps (own-words steps have none)."""
+    return {
+        library.step(s.id).family_id
+        for s in plan.steps
+        if s.id != leaving_out and library.has_step(s.id)
+    }
 
 
 def _index_of(plan: Plan, step_id: str) -> int:

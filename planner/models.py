@@ -43,6 +43,11 @@ class Profile(BaseModel):
     preferred_name: Annotated[StrictStr, Field(max_length=NAME_MAX_CHARS)] = ""
     stage: Stage
     area_stages: dict[AreaId, Stage] = Field(default_factory=dict)
+    aims: list[StrictStr] = Field(
+        default_factory=list,
+        max_length=20,
+        description="What the person wants to work towards, in their own order (aims.yaml).",
+    )
     strengths: list[StrictStr] = Field(default_factory=list, max_length=100)
     barriers: list[StrictStr] = Field(default_factory=list, max_length=100)
     strengths_own_words: OwnWords = ""
@@ -50,12 +55,16 @@ class Profile(BaseModel):
     hopes: OwnWords = ""
     nation: NationId = "england"
 
-    @field_validator("strengths", "barriers")
+    @field_validator("aims", "strengths", "barriers")
     @classmethod
     def _known_and_unique(cls, ids: list[str], info: ValidationInfo) -> list[str]:
         library = _library_from(info)
         if library is not None:
-            known = library.strength_ids if info.field_name == "strengths" else library.barrier_ids
+            known = {
+                "aims": library.aim_ids,
+                "strengths": library.strength_ids,
+                "barriers": library.barrier_ids,
+            }[info.field_name or ""]
             unknown = [i for i in ids if i not in known]
             if unknown:
                 raise ValueError(
@@ -73,6 +82,34 @@ class TakenStep(BaseModel):
     title: Annotated[StrictStr, Field(min_length=1, max_length=SHORT_TEXT_MAX_CHARS)]
     area: AreaId
     done_on: datetime.date
+
+
+TraceSlot = Literal[
+    "safety_first",
+    "basic_needs",
+    "first_aim",
+    "lead_area",
+    "forward",
+    "spread",
+    "alternative",
+]
+
+
+class StepTrace(BaseModel):
+    """Why the rules offered this step: what admitted it, its score, and what it beat."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    slot: TraceSlot = Field(description="The rule that put the step where it is in the plan.")
+    admitted_by: list[Annotated[StrictStr, Field(max_length=200)]] = Field(
+        default_factory=list, max_length=20
+    )
+    score: dict[Annotated[StrictStr, Field(max_length=40)], StrictInt] = Field(
+        default_factory=dict, max_length=10
+    )
+    beat: list[Annotated[StrictStr, Field(max_length=80)]] = Field(
+        default_factory=list, max_length=10, description="Steps ranked below it for its place."
+    )
 
 
 class PlanStep(BaseModel):
@@ -102,6 +139,7 @@ class PlanStep(BaseModel):
     # Filled in at a review: how it went, in the person's words.
     outcome: Outcome | None = None
     outcome_words: OwnWords = ""
+    trace: StepTrace | None = None
 
 
 class Plan(BaseModel):

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from goal_library.models import Library, LibraryStep
+
+if TYPE_CHECKING:
+    from planner.policy import Score
+
+# What the draft's most important places say, before the stage fit.
+SLOT_REASONS: dict[str, str] = {
+    "safety_first": "After a very hard time, feeling safe comes first.",
+    "basic_needs": "Sorting out money or your home first can make other things easier.",
+}
 
 
 def stage_fit_reason(grade: int, stage: int, library: Library) -> str:
@@ -22,6 +33,13 @@ def strengths_reason(strength_ids: tuple[str, ...], library: Library) -> str | N
     return f"We picked this because {_join(phrases)}."
 
 
+def aims_reason(aim_ids: tuple[str, ...], library: Library) -> str | None:
+    if not aim_ids:
+        return None
+    phrases = [library.aim(a).because for a in aim_ids]
+    return f"It is a step towards {_join(phrases)}."
+
+
 def eased_reason(barrier_ids: tuple[str, ...], library: Library) -> str | None:
     if not barrier_ids:
         return None
@@ -30,17 +48,16 @@ def eased_reason(barrier_ids: tuple[str, ...], library: Library) -> str | None:
 
 
 def step_reasons(
-    step: LibraryStep,
-    stage: int,
-    strengths: tuple[str, ...],
-    eased: tuple[str, ...],
-    library: Library,
+    step: LibraryStep, stage: int, parts: Score, slot: str, library: Library
 ) -> list[str]:
-    """The stage fit first, then the strengths it uses, then the barriers it eases."""
+    """The draft's reason for its place, the stage fit, the aims it serves, the strengths it
+    uses, then the barriers it eases."""
     reasons = [
+        SLOT_REASONS.get(slot),
         stage_fit_reason(step.grade, stage, library),
-        strengths_reason(strengths, library),
-        eased_reason(eased, library),
+        aims_reason(parts.aims, library),
+        strengths_reason(parts.strengths, library),
+        eased_reason(parts.eased, library),
     ]
     return [reason for reason in reasons if reason]
 

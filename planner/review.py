@@ -13,15 +13,9 @@ from collections.abc import Mapping
 from goal_library.models import Library, LibraryStep
 from planner.editing import with_note
 from planner.models import Outcome, Plan, PlanStep, Profile, TakenStep
-from planner.rules import (
-    effective_stage,
-    grade_window,
-    has_what_it_needs,
-    ruling_barriers,
-    should_offer_smaller,
-    step_cap,
-)
-from planner.suggest import build_plan, ranked_candidates, suggested_step
+from planner.policy import candidates, may_offer
+from planner.rules import should_offer_smaller, step_cap
+from planner.suggest import build_plan, suggested_step
 
 OUTCOME_REASONS: dict[str, str] = {
     "done": "You did this. Here is the next step.",
@@ -63,7 +57,7 @@ def review_plan(
             chosen.append(follow_on)
     cap = step_cap(profile, library.rules)
     draft = build_plan(profile, library)
-    chosen = _fill_to_cap(chosen[:cap], cap, draft)
+    chosen = _fill_to_cap(chosen[:cap], cap, draft, library)
     reviewed_steps = [
         step.model_copy(
             update={"outcome": outcomes.get(step.id), "outcome_words": words.get(step.id, "")}
@@ -151,12 +145,8 @@ def _usable(
 
 
 def _fits_now(step: LibraryStep, profile: Profile, library: Library) -> bool:
-    """Inside the grade window for the person's stage now, and not ruled out."""
-    return (
-        step.grade in grade_window(effective_stage(profile, step.area))
-        and has_what_it_needs(step, profile)
-        and not ruling_barriers(step, profile, library)
-    )
+    """The policy would suggest it to the person as they are now."""
+    return may_offer(step, profile, library)
 
 
 def _another_in_area(
@@ -166,8 +156,11 @@ def _another_in_area(
     taken_ids: set[str],
     grade: int | None,
 ) -> LibraryStep | None:
-    for candidate in ranked_candidates(current.area, profile, library):
+    taken_families = {library.step(i).family_id for i in taken_ids if library.has_step(i)}
+    for candidate in candidates(current.area, profile, library):
         if candidate.id == current.id or candidate.id in taken_ids:
+            continue
+        if candidate.family_id in taken_families | {current.family_id}:
             continue
         if grade is None or candidate.grade == grade:
             return candidate
@@ -179,12 +172,19 @@ def _with_reason(step: LibraryStep, profile: Profile, library: Library, reason: 
     return suggested.model_copy(update={"reasons": [reason, *suggested.reasons]})
 
 
-def _fill_to_cap(chosen: list[PlanStep], cap: int, draft: Plan) -> list[PlanStep]:
-    """Room left under the cap is offered from a fresh draft, so the plan still has a next step."""
+def _fill_to_cap(chosen: list[PlanStep], cap: int, draft: Plan, library: Library) -> list[PlanStep]:
+    """Room left under the cap is offered from a fresh draft, so the plan still has a next step;
+    never a second step of a family already in the plan."""
     if len(chosen) >= cap:
         return chosen
-    have = {s.id for s in chosen}
-    extra = [s for s in draft.steps if s.id not in have]
+    families = {library.step(s.id).family_id for s in chosen if library.has_step(s.id)}
+    extra = []
+    for step in draft.steps:
+        family = library.step(step.id).family_id
+        if step.id in {s.id for s in chosen} or family in families:
+            continue
+        families.add(family)
+        extra.append(step)
     return [*chosen, *extra[: cap - len(chosen)]]
 
 

@@ -1,14 +1,13 @@
-"""The suggestion rules, each a small pure function of the profile and the library's tables."""
+"""The suggestion rules, each a small pure function of the profile and the library's tables.
+
+`planner.policy` puts them together: it is the one place that decides whether a step may be
+offered and how steps rank.
+"""
 
 from __future__ import annotations
 
-from goal_library.models import AREA_IDS, Library, LibraryStep, PlanningRules
+from goal_library.models import AREA_IDS, Aim, Library, LibraryStep, PlanningRules
 from planner.models import Profile
-
-# Points a step earns for each of the person's strengths it draws on, and each barrier it eases.
-# Strengths lead, so they count for more.
-_STRENGTH_POINTS = 2
-_EASED_BARRIER_POINTS = 1
 
 
 def effective_stage(profile: Profile, area: str) -> int:
@@ -27,19 +26,41 @@ def grade_window(stage: int) -> tuple[int, ...]:
     return (stage, *below[:1], *above, *below[1:])
 
 
-def open_areas(profile: Profile, rules: PlanningRules) -> tuple[str, ...]:
-    """Life areas the plan looks at: the stage's focus areas, then any the coach opened."""
-    focus = rules.focus_areas[profile.stage]
-    opened = tuple(a for a in AREA_IDS if a in profile.area_stages and a not in focus)
-    return (*focus, *opened)
+def in_crisis(profile: Profile, rules: PlanningRules) -> bool:
+    return rules.crisis.barrier in profile.barriers
+
+
+def has_basic_needs(profile: Profile, rules: PlanningRules) -> bool:
+    """Money worries or housing problems: basic needs come first."""
+    return any(b in profile.barriers for b in rules.basic_needs.barriers)
+
+
+def open_areas(profile: Profile, library: Library) -> tuple[str, ...]:
+    """Life areas the plan looks at: the stage's focus areas, then the areas basic needs and the
+    person's aims open, then any the coach opened by setting a stage."""
+    rules = library.rules
+    areas = list(rules.focus_areas[profile.stage])
+    if has_basic_needs(profile, rules):
+        areas.append(rules.basic_needs.area)
+    for aim_id in profile.aims:
+        areas.extend(library.aim(aim_id).areas)
+    areas.extend(a for a in AREA_IDS if a in profile.area_stages)
+    return tuple(dict.fromkeys(areas))
 
 
 def step_cap(profile: Profile, rules: PlanningRules) -> int:
     """How many steps the draft plan holds: fewer at early stages and after a crisis."""
     cap = rules.max_steps[profile.stage]
-    if rules.crisis_barrier in profile.barriers:
-        cap = min(cap, rules.max_steps_after_crisis)
+    if in_crisis(profile, rules):
+        cap = min(cap, rules.crisis.max_steps)
     return cap
+
+
+def lead_area(profile: Profile, rules: PlanningRules) -> str | None:
+    """The life area the draft plan starts with, if the stage (or a recent crisis) names one."""
+    if in_crisis(profile, rules):
+        return rules.crisis.first_area
+    return rules.lead_area[profile.stage]
 
 
 def ruling_barriers(step: LibraryStep, profile: Profile, library: Library) -> tuple[str, ...]:
@@ -52,18 +73,62 @@ def ruling_barriers(step: LibraryStep, profile: Profile, library: Library) -> tu
     )
 
 
-def has_what_it_needs(step: LibraryStep, profile: Profile) -> bool:
-    """A step about a pet, a car or debts is only for a person who said they have one."""
+def unmet_needs(step: LibraryStep, profile: Profile, rules: PlanningRules) -> tuple[str, ...]:
+    """What the step needs that the person's answers say they do not have."""
+    unmet = []
+    for need in step.needs:
+        rule = rules.needs[need]
+        met = not rule.met_by or any(s in profile.strengths for s in rule.met_by)
+        lacking = any(b in profile.barriers for b in rule.missing_with)
+        if not met or lacking:
+            unmet.append(need)
+    return tuple(unmet)
+
+
+def is_about_them(step: LibraryStep, profile: Profile) -> bool:
+    """A step about debts, alcohol or caring is only for a person who raised it."""
     return not step.only_for or any(
         i in profile.strengths or i in profile.barriers for i in step.only_for
     )
 
 
-def lead_area(profile: Profile, rules: PlanningRules) -> str | None:
-    """The life area the draft plan starts with, if the stage (or a recent crisis) names one."""
-    if rules.crisis_barrier in profile.barriers:
-        return rules.lead_area_after_crisis
-    return rules.lead_area[profile.stage]
+def kinds_not_raised(step: LibraryStep, profile: Profile, rules: PlanningRules) -> tuple[str, ...]:
+    """Kinds of step (personal care, English classes) the person did not raise."""
+    return tuple(
+        kind
+        for kind in step.kinds
+        if kind in rules.only_with and not any(b in profile.barriers for b in rules.only_with[kind])
+    )
+
+
+def skills_talked_down(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
+    """The person's skills this step would meet with a beginner's task."""
+    return tuple(s for s in profile.strengths if s in step.beginner_in)
+
+
+def for_their_nation(step: LibraryStep, profile: Profile) -> bool:
+    return not step.nations or profile.nation in step.nations
+
+
+def crisis_kinds(step: LibraryStep, profile: Profile, rules: PlanningRules) -> tuple[str, ...]:
+    """Kinds of step left out of a plan after a crisis (courses, volunteering, work)."""
+    if not in_crisis(profile, rules):
+        return ()
+    return tuple(k for k in step.kinds if k in rules.crisis.left_out_kinds)
+
+
+def above_crisis_grade(step: LibraryStep, profile: Profile, rules: PlanningRules) -> bool:
+    return in_crisis(profile, rules) and step.grade > rules.crisis.max_grade
+
+
+def serves_aim(step: LibraryStep, aim: Aim) -> bool:
+    """A step serves an aim when it is in one of the aim's areas (and of its kinds, if named)."""
+    return step.area in aim.areas and (not aim.kinds or bool(set(step.kinds) & set(aim.kinds)))
+
+
+def aims_served(step: LibraryStep, profile: Profile, library: Library) -> tuple[str, ...]:
+    """The person's aims this step serves, in the person's order."""
+    return tuple(a for a in profile.aims if serves_aim(step, library.aim(a)))
 
 
 def strengths_used(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
@@ -74,13 +139,6 @@ def strengths_used(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
 def barriers_eased(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
     """The person's barriers this step may help with, in the person's order."""
     return tuple(b for b in profile.barriers if b in step.eases)
-
-
-def personal_score(step: LibraryStep, profile: Profile) -> int:
-    """Higher for steps that draw on the person's strengths and ease their barriers."""
-    return _STRENGTH_POINTS * len(strengths_used(step, profile)) + _EASED_BARRIER_POINTS * len(
-        barriers_eased(step, profile)
-    )
 
 
 def fits_window(step: LibraryStep, profile: Profile) -> bool:

@@ -1,72 +1,194 @@
-"""Build a draft plan from a profile: the suggestion rules put together."""
+"""Build a draft plan from a profile: the suggestion rules put together.
+
+The draft is filled in order of what matters most, while the cap allows: after a crisis a
+safety step first; basic needs (money, housing); the person's first aim; the stage's lead area;
+at the forward stage a volunteering or work step; then the best steps spread across the open
+areas. One step per family. Which steps may be offered, and how they rank, is `planner.policy`.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
 from goal_library.models import Library, LibraryStep
-from planner.models import Plan, PlanStep, Profile
+from planner.models import Plan, PlanStep, Profile, StepTrace, TraceSlot
+from planner.policy import admitted_by, candidates, rank_key, score
 from planner.reasons import step_reasons
 from planner.rules import (
-    barriers_eased,
     effective_stage,
-    grade_window,
-    has_what_it_needs,
+    has_basic_needs,
+    in_crisis,
     lead_area,
     open_areas,
-    personal_score,
-    ruling_barriers,
+    serves_aim,
     step_cap,
-    strengths_used,
 )
+
+_BEAT_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A step the draft took, the rule that took it, and the candidates it beat."""
+
+    step: LibraryStep
+    slot: TraceSlot
+    beat: tuple[str, ...]
 
 
 def build_plan(profile: Profile, library: Library) -> Plan:
     """The draft plan: a few graded, explained steps, alternatives, and where to get help now."""
-    areas = open_areas(profile, library.rules)
-    ranked = {area: ranked_candidates(area, profile, library) for area in areas}
+    areas = open_areas(profile, library)
+    ranked = {area: candidates(area, profile, library) for area in areas}
     cap = step_cap(profile, library.rules)
-    chosen = _choose(ranked, areas, cap, profile, lead_area(profile, library.rules))
-    chosen_ids = {step.id for step in chosen}
-    per_area = library.rules.alternatives_per_area
-    alternatives = {
-        area: [suggested_step(s, profile, library) for s in steps if s.id not in chosen_ids][
-            :per_area
-        ]
-        for area, steps in ranked.items()
-    }
+    picks = choose(ranked, areas, cap, profile, library)
     return Plan(
         profile=profile,
         max_steps=cap,
-        steps=[suggested_step(step, profile, library) for step in chosen],
-        alternatives=alternatives,
+        steps=[suggested_step(p.step, profile, library, p.slot, p.beat) for p in picks],
+        alternatives=alternatives(ranked, [p.step for p in picks], profile, library),
         signposts=list(library.signposts.for_nation(profile.nation)),
     )
 
 
-def ranked_candidates(area: str, profile: Profile, library: Library) -> list[LibraryStep]:
-    """Steps in an area the person could take now, best first.
+def choose(
+    ranked: dict[str, list[LibraryStep]],
+    areas: tuple[str, ...],
+    cap: int,
+    profile: Profile,
+    library: Library,
+) -> list[Pick]:
+    """The draft's steps, most important first, never more than the cap, one per family."""
+    rules = library.rules
+    picks: list[Pick] = []
 
-    Grade fit comes first (the stage's own grade leads), then the personal score, then the
-    library's own order, so the same answers always give the same list.
+    def taken_families() -> set[str]:
+        return {p.step.family_id for p in picks}
+
+    def take(slot: TraceSlot, wanted: Callable[[LibraryStep], bool]) -> None:
+        if len(picks) >= cap:
+            return
+        pool = [
+            step
+            for area in areas
+            for step in ranked[area]
+            if wanted(step) and step.family_id not in taken_families()
+        ]
+        if not pool:
+            return
+        pool.sort(key=lambda s: (_round_key(s, profile, library), areas.index(s.area)))
+        picks.append(Pick(pool[0], slot, _ids(pool[1:])))
+
+    def already(wanted: Callable[[LibraryStep], bool]) -> bool:
+        return any(wanted(p.step) for p in picks)
+
+    if in_crisis(profile, rules):
+        crisis = rules.crisis
+        take(
+            "safety_first",
+            lambda s: crisis.first_kind in s.kinds and s.area == crisis.first_area,
+        )
+    if has_basic_needs(profile, rules):
+        basic = rules.basic_needs
+        take("basic_needs", lambda s: basic.kind in s.kinds and s.area == basic.area)
+    if profile.aims:
+        first_aim = library.aim(profile.aims[0])
+        if not already(lambda s: serves_aim(s, first_aim)):
+            take("first_aim", lambda s: serves_aim(s, first_aim))
+    lead = lead_area(profile, rules)
+    if lead is not None and not already(lambda s: s.area == lead):
+        take("lead_area", lambda s: s.area == lead)
+    forward = rules.forward
+    if profile.stage == forward.stage and not already(
+        lambda s: bool(set(s.kinds) & set(forward.kinds))
+    ):
+        take("forward", lambda s: bool(set(s.kinds) & set(forward.kinds)))
+    _spread(picks, ranked, areas, cap, profile, library)
+    return picks
+
+
+def _spread(
+    picks: list[Pick],
+    ranked: dict[str, list[LibraryStep]],
+    areas: tuple[str, ...],
+    cap: int,
+    profile: Profile,
+    library: Library,
+) -> None:
+    """Fill the rest across areas: an area with fewer steps in the plan goes first, then the
+    better grade fit and score, then the area's place in the focus order."""
+    while len(picks) < cap:
+        families = {p.step.family_id for p in picks}
+        per_area = Counter(p.step.area for p in picks)
+        offers = []
+        for area in areas:
+            best = next((s for s in ranked[area] if s.family_id not in families), None)
+            if best is not None:
+                offers.append(
+                    (per_area[area], _round_key(best, profile, library), areas.index(area), best)
+                )
+        if not offers:
+            return
+        offers.sort(key=lambda offer: offer[:3])
+        picks.append(Pick(offers[0][3], "spread", _ids(o[3] for o in offers[1:])))
+
+
+def alternatives(
+    ranked: dict[str, list[LibraryStep]],
+    chosen: list[LibraryStep],
+    profile: Profile,
+    library: Library,
+) -> dict[str, list[PlanStep]]:
+    """Other steps to offer in each open area: one per family, none like a step in the draft.
+
+    Someone who wants paid work is always offered a talk about work support: if the draft has
+    none, the best one leads its area's alternatives.
     """
-    window = grade_window(effective_stage(profile, area))
-    eligible = [
-        (index, step)
-        for index, step in enumerate(library.steps)
-        if step.area == area
-        and step.grade in window
-        and has_what_it_needs(step, profile)
-        and not ruling_barriers(step, profile, library)
-    ]
-    eligible.sort(
-        key=lambda pair: (window.index(pair[1].grade), -personal_score(pair[1], profile), pair[0])
-    )
-    return [step for _, step in eligible]
+    rules = library.rules
+    per_area = rules.alternatives_per_area
+    result: dict[str, list[PlanStep]] = {}
+    pinned = _work_support_to_pin(ranked, chosen, profile, library)
+    for area, steps in ranked.items():
+        families = {s.family_id for s in chosen}
+        offered: list[LibraryStep] = []
+        ordered = [*([pinned] if pinned is not None and pinned.area == area else []), *steps]
+        for step in ordered:
+            if step.family_id in families:
+                continue
+            families.add(step.family_id)
+            offered.append(step)
+            if len(offered) == per_area:
+                break
+        result[area] = [suggested_step(s, profile, library, "alternative") for s in offered]
+    return result
 
 
-def suggested_step(step: LibraryStep, profile: Profile, library: Library) -> PlanStep:
-    """A library step as it appears in this person's plan, with its reasons."""
-    used = strengths_used(step, profile)
-    eased = barriers_eased(step, profile)
+def _work_support_to_pin(
+    ranked: dict[str, list[LibraryStep]],
+    chosen: list[LibraryStep],
+    profile: Profile,
+    library: Library,
+) -> LibraryStep | None:
+    support = library.rules.work_support
+    if support.aim not in profile.aims:
+        return None
+    if any(support.kind in s.kinds for s in chosen):
+        return None
+    options = [s for steps in ranked.values() for s in steps if support.kind in s.kinds]
+    return options[0] if options else None
+
+
+def suggested_step(
+    step: LibraryStep,
+    profile: Profile,
+    library: Library,
+    slot: TraceSlot = "alternative",
+    beat: Iterable[str] = (),
+) -> PlanStep:
+    """A library step as it appears in this person's plan, with its reasons and its trace."""
+    parts = score(step, profile, library)
     return PlanStep(
         id=step.id,
         area=step.area,
@@ -74,42 +196,24 @@ def suggested_step(step: LibraryStep, profile: Profile, library: Library) -> Pla
         title=step.title,
         detail=step.detail,
         why=step.why,
-        reasons=step_reasons(step, effective_stage(profile, step.area), used, eased, library),
-        strengths_used=list(used),
-        barriers_eased=list(eased),
+        reasons=step_reasons(step, effective_stage(profile, step.area), parts, slot, library),
+        strengths_used=list(parts.strengths),
+        barriers_eased=list(parts.eased),
         smaller=step.smaller,
         next=step.next,
+        trace=StepTrace(
+            slot=slot,
+            admitted_by=admitted_by(step, profile, library),
+            score=parts.as_dict(),
+            beat=list(beat)[:_BEAT_SHOWN],
+        ),
     )
 
 
-def _choose(
-    ranked: dict[str, list[LibraryStep]],
-    areas: tuple[str, ...],
-    cap: int,
-    profile: Profile,
-    lead: str | None,
-) -> list[LibraryStep]:
-    """Spread the plan across areas: each area's best first, then each area's second, and so on.
-
-    The lead area's best step, if there is a lead area, goes first. Within a round, better grade
-    fit and a higher personal score win; the focus order breaks ties.
-    """
-    chosen: list[LibraryStep] = []
-    if lead is not None and ranked.get(lead):
-        chosen.append(ranked[lead][0])
-    depth = 0
-    while len(chosen) < cap and any(len(steps) > depth for steps in ranked.values()):
-        round_steps = [
-            (areas.index(area), steps[depth])
-            for area, steps in ranked.items()
-            if len(steps) > depth and steps[depth] not in chosen
-        ]
-        round_steps.sort(key=lambda pair: (_round_key(pair[1], profile), pair[0]))
-        chosen.extend(step for _, step in round_steps[: cap - len(chosen)])
-        depth += 1
-    return chosen
+def _round_key(step: LibraryStep, profile: Profile, library: Library) -> tuple[int, int]:
+    fit, points, _ = rank_key(step, profile, library)
+    return (fit, points)
 
 
-def _round_key(step: LibraryStep, profile: Profile) -> tuple[int, int]:
-    window = grade_window(effective_stage(profile, step.area))
-    return (window.index(step.grade), -personal_score(step, profile))
+def _ids(steps: Iterable[LibraryStep]) -> tuple[str, ...]:
+    return tuple(s.id for s in steps)[:_BEAT_SHOWN]

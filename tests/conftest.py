@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from goal_library.loader import default_library
-from goal_library.models import AREA_IDS, Library, LibraryStep
+from goal_library.models import AREA_IDS, Library, LibraryStep, PlanningRules
 from planner.models import Profile
 
 
@@ -35,15 +35,76 @@ def make_step(
     )
 
 
-def library_with_steps(base: Library, steps: list[LibraryStep]) -> Library:
-    """The real catalogues and rules with only the given steps."""
+def rules_table(**changes: Any) -> PlanningRules:
+    """Rules tables made for the tests, with numbers of their own (not rules.yaml's), so a rule
+    test checks the rule and not today's data. Pass a field to change it."""
+    early = ("health_and_support", "getting_out", "looking_after_myself", "people_and_connection")
+    table: dict[str, Any] = {
+        "focus_areas": {
+            1: early,
+            2: early,
+            3: (*early, "learning_and_skills", "money_and_home"),
+            4: AREA_IDS,
+            5: ("volunteering_and_work", *AREA_IDS[:-2], "money_and_home"),
+        },
+        "max_steps": {1: 2, 2: 2, 3: 3, 4: 4, 5: 5},
+        "lead_area": {1: "health_and_support", 2: "health_and_support", 3: None, 4: None, 5: None},
+        "crisis": {
+            "barrier": "recent_crisis",
+            "max_steps": 2,
+            "max_grade": 2,
+            "first_kind": "safety",
+            "first_area": "health_and_support",
+            "left_out_kinds": ("course", "volunteering", "work"),
+        },
+        "basic_needs": {
+            "barriers": ("money_worries", "housing_problems"),
+            "area": "money_and_home",
+            "kind": "basic_needs",
+        },
+        "work_support": {"aim": "paid_work", "kind": "work_support"},
+        "forward": {"stage": 5, "kinds": ("volunteering", "work")},
+        "only_with": {
+            "personal_care": ("self_care_hard",),
+            "english_class": ("english_second_language",),
+        },
+        "needs": {
+            "friend_or_family": {
+                "label": "a friend or family member",
+                "met_by": ("supportive_family", "supportive_friend"),
+                "missing_with": ("no_support_network",),
+            },
+            "internet": {"label": "the internet", "missing_with": ("no_internet",)},
+            "phone_with_credit": {"label": "a phone", "missing_with": ("no_phone_or_credit",)},
+            "money": {"label": "money", "missing_with": ("money_worries", "no_money_for_travel")},
+            "dog": {"label": "a dog", "met_by": ("dog",)},
+            "pet": {"label": "a pet", "met_by": ("pet", "dog")},
+            "own_group": {"label": "a group", "met_by": ("faith_community",)},
+            "car": {"label": "a car", "met_by": ("driving",)},
+            "mental_health_team": {"label": "a mental health team", "met_by": ("cmht",)},
+            "support_worker": {"label": "a support worker", "met_by": ("support_worker",)},
+            "talking_therapy": {"label": "talking therapy", "met_by": ("talking_therapy",)},
+        },
+        "points": {"strength": 2, "eased_barrier": 1, "aim": 2},
+        "confidence_threshold": 7,
+        "alternatives_per_area": 5,
+    }
+    table.update(changes)
+    return PlanningRules.model_validate(table)
+
+
+def library_with_steps(
+    base: Library, steps: list[LibraryStep], rules: PlanningRules | None = None
+) -> Library:
+    """The real catalogues and aims with only the given steps, and the tests' own rules."""
     return Library(
         steps=tuple(steps),
         strengths=base.strengths,
         barriers=base.barriers,
+        aims=base.aims,
         stages=base.stages,
         signposts=base.signposts,
-        rules=base.rules,
+        rules=rules or rules_table(),
         language=base.language,
     )
 
@@ -59,8 +120,8 @@ def full_grid(per_cell: int = 3) -> list[LibraryStep]:
 
 
 @pytest.fixture
-def build_library(library: Library) -> Callable[[list[LibraryStep]], Library]:
-    return lambda steps: library_with_steps(library, steps)
+def build_library(library: Library) -> Callable[..., Library]:
+    return lambda steps, rules=None: library_with_steps(library, steps, rules)
 
 
 def profile(**fields: Any) -> Profile:

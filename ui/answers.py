@@ -14,6 +14,7 @@ from planner.models import Profile
 NATION = "answer_nation"
 NAME = "answer_name"
 HOPES = "answer_hopes"
+AIMS = "answer_aims"
 STAGE = "answer_stage"
 STRENGTHS = "answer_strengths"
 STRENGTHS_WORDS = "answer_strengths_words"
@@ -41,6 +42,7 @@ def current_profile(library: Library) -> Profile:
             "preferred_name": state.get(NAME, ""),
             "stage": state[STAGE],
             "area_stages": area_stages,
+            "aims": state.get(AIMS, []),
             "strengths": state.get(STRENGTHS, []),
             "barriers": state.get(BARRIERS, []),
             "strengths_own_words": state.get(STRENGTHS_WORDS, ""),

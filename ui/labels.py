@@ -24,4 +24,5 @@ STRENGTH_GROUP_LABELS = {
     "skills": "Skills",
     "interests": "Interests",
     "people_and_things": "People and things that help",
+    "people_and_services": "People and services around me",
 }

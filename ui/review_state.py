@@ -25,6 +25,7 @@ def start_review(plan: Plan) -> None:
     state[_REVIEWING] = plan
     state[answers.NAME] = profile.preferred_name
     state[answers.HOPES] = profile.hopes
+    state[answers.AIMS] = list(profile.aims)
     state[answers.STAGE] = profile.stage
     state[answers.STRENGTHS] = list(profile.strengths)
     state[answers.STRENGTHS_WORDS] = profile.strengths_own_words

@@ -16,9 +16,10 @@ def test_the_bundled_library_is_clean(library):
     assert report.median_reading_ease >= library.language.min_median_reading_ease
 
 
-def test_every_area_has_at_least_three_steps_at_every_grade(library):
+def test_every_area_has_at_least_six_steps_at_every_grade_and_350_in_all(library):
     for area, row in coverage_table(library).items():
-        assert min(row.values()) >= 3, area
+        assert min(row.values()) >= 6, area
+    assert len(library.steps) >= 350
 
 
 def _problems_with(library, *steps):
@@ -100,7 +101,7 @@ def test_reading_scores_work_with_no_network(library, monkeypatch):
     [
         ("getting_out", 1, "front door"),
         ("getting_out", 2, "once a day"),
-        ("health_and_support", None, "Community Mental Health Team"),
+        ("health_and_support", None, "mental health team"),
         ("health_and_support", None, "GP"),
         ("volunteering_and_work", None, "olunteer"),
         ("learning_and_skills", None, "Recovery College"),
@@ -116,17 +117,96 @@ def test_the_seed_steps_are_there(library, area, grade, words):
     assert matches, f"no {area} step at grade {grade} mentions {words!r}"
 
 
-def test_contacting_the_mental_health_team_has_the_gp_as_a_way_in(library):
-    cmht = [s for s in library.steps_in("health_and_support") if "Mental Health Team" in s.title]
-    gp = [s for s in library.steps_in("health_and_support") if "GP" in s.title]
-    assert cmht and gp
-    assert min(s.grade for s in gp) <= min(s.grade for s in cmht)
+def test_mental_health_team_steps_need_one_and_everyone_else_has_the_gp(library):
+    health = library.steps_in("health_and_support")
+    team = [s for s in health if "mental_health_team" in s.needs]
+    gp = [s for s in health if "GP" in s.title and not s.needs and not s.only_for]
+    assert team and gp
+    assert min(s.grade for s in gp) == 1
+    assert all("CMHT" not in s.title for s in health if "mental_health_team" not in s.needs)
 
 
 def test_a_ladder_into_a_step_only_for_some_people_is_caught(library):
     problems = _problems_with(
         library,
-        make_step("walk_your_dog", grade=2, only_for=("pet",)),
+        make_step("walk_your_dog", grade=2, only_for=("pet",), smaller="walk_alone"),
         make_step("walk_alone", grade=1, next="walk_your_dog"),
     )
     assert any("'walk_alone' field 'next'" in p and "only for ['pet']" in p for p in problems)
+
+
+def test_a_ladder_that_jumps_two_grades_is_caught(library):
+    problems = _problems_with(
+        library,
+        make_step("tiny_walk", grade=1, next="long_walk"),
+        make_step("long_walk", grade=3, smaller="tiny_walk"),
+    )
+    assert any("'tiny_walk' field 'next'" in p and "a jump of 2" in p for p in problems)
+    assert any("'long_walk' field 'smaller'" in p and "a jump of 2" in p for p in problems)
+
+
+def test_a_step_of_grade_two_or_more_needs_a_smaller_step(library):
+    problems = _problems_with(library, make_step("no_way_down", grade=2))
+    assert any("'no_way_down' field 'smaller'" in p for p in problems)
+
+
+def test_a_smaller_step_cannot_need_more(library):
+    problems = _problems_with(
+        library,
+        make_step("cafe_chat", grade=1, needs=("money",)),
+        make_step("walk_and_talk", grade=2, smaller="cafe_chat"),
+    )
+    assert any("'walk_and_talk' field 'smaller'" in p and "needs ['money']" in p for p in problems)
+
+
+def test_a_help_now_contact_as_a_step_is_caught(library):
+    problems = _problems_with(library, make_step("call_them", title="Call Samaritans tonight"))
+    assert any("'call_them' field 'title'" in p and "help-now" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("title", "field", "value"),
+    [
+        ("Ring your CMHT", "needs", "mental_health_team"),
+        ("Walk your dog to the shop", "needs", "dog"),
+        ("Play a game with a friend", "needs", "friend_or_family"),
+        ("Find an online forum", "needs", "internet"),
+        ("Volunteer at a food bank", "kinds", "volunteering"),
+        ("Start a short course", "kinds", "course"),
+    ],
+)
+def test_what_a_title_assumes_has_to_be_in_its_fields(library, title, field, value):
+    problems = _problems_with(library, make_step("assuming_step", title=title))
+    assert any(f"'assuming_step' field '{field}'" in p and value in p for p in problems)
+
+
+def test_personal_care_and_english_classes_are_marked_and_only_for_who_raised_them(library):
+    problems = _problems_with(
+        library,
+        make_step("brush_up", title="Brush your teeth", detail="Brush your teeth each day."),
+        make_step(
+            "esol_class",
+            title="Join an ESOL group",
+            kinds=("english_class",),
+            detail="Learn English with others.",
+        ),
+    )
+    assert any("'brush_up' field 'kinds'" in p and "personal_care" in p for p in problems)
+    assert any("'esol_class' field 'only_for'" in p for p in problems)
+
+
+def test_a_beginner_step_cannot_also_draw_on_that_skill(library):
+    problems = _problems_with(
+        library, make_step("simple_meal", beginner_in=("cooking",), strengths=("cooking",))
+    )
+    assert any("'simple_meal' field 'beginner_in'" in p for p in problems)
+
+
+def test_unknown_ids_in_the_rules_tables_are_caught(library):
+    rules = library.rules.model_copy(
+        update={"basic_needs": library.rules.basic_needs.model_copy(update={"barriers": ("x",)})}
+    )
+    broken = library_with_steps(library, full_grid(), rules)
+    assert (
+        "rules.yaml field 'basic_needs.barriers': unknown id 'x'" in lint_library(broken).problems
+    )

@@ -30,7 +30,7 @@ def ladder_library(build_library):
     steps = [
         make_step("door_step", grade=1, next="walk_road"),
         make_step("walk_road", grade=2, smaller="door_step", next="bus_trip"),
-        make_step("bus_trip", grade=3, smaller="walk_road", next="day_trip", paid_travel=True),
+        make_step("bus_trip", grade=3, smaller="walk_road", next="day_trip", needs=("money",)),
         make_step("day_trip", grade=4, smaller="bus_trip"),
         make_step("garden_sit", grade=2),
         make_step("gp_call", area="health_and_support", grade=2),
@@ -152,7 +152,7 @@ def test_a_ladder_step_for_people_with_a_pet_is_not_offered_to_others(build_libr
     library = build_library(
         [
             make_step("walk_road", grade=2, next="walk_your_dog"),
-            make_step("walk_your_dog", grade=3, only_for=("pet",)),
+            make_step("walk_your_dog", grade=3, needs=("pet",)),
             make_step("gp_call", area="health_and_support", grade=2),
         ]
     )

@@ -22,7 +22,7 @@ def ladder(build_library):
         make_step("door_step", grade=1, next="walk_road"),
         make_step("walk_road", grade=2, smaller="door_step", next="park_walk"),
         make_step("park_walk", grade=3, smaller="walk_road", next="bus_trip"),
-        make_step("bus_trip", grade=4, smaller="park_walk", paid_travel=True),
+        make_step("bus_trip", grade=4, smaller="park_walk", needs=("money",)),
         make_step("garden_sit", grade=2),
     ]
     return build_library(steps)

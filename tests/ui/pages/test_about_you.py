@@ -31,3 +31,15 @@ def test_a_visible_count_shows_how_much_is_used():
     at.text_input[0].input("Sam").run()
     captions = [c.value for c in at.caption]
     assert "3 of 60 characters" in captions
+
+
+def test_aims_are_kept_in_the_order_chosen_and_reach_the_profile():
+    at = app_on_page(1)
+    aims = at.multiselect[0]
+    aims.select("get_out_more").run()
+    at.multiselect[0].select("feel_better").run()
+    assert at.session_state["answer_aims"] == ["get_out_more", "feel_better"]
+    at = press_continue(at)
+    at = press_back(at)
+    assert at.multiselect[0].value == ["get_out_more", "feel_better"]
+    assert no_errors(at)

@@ -4,7 +4,13 @@ from tests.ui.apptest import app_on_page, press_back, press_continue
 def test_strengths_are_grouped_and_quick_to_tick():
     at = app_on_page(3)
     headings = [h.value for h in at.header]
-    assert headings == ["Qualities", "Skills", "Interests", "People and things that help"]
+    assert headings == [
+        "Qualities",
+        "Skills",
+        "Interests",
+        "People and things that help",
+        "People and services around me",
+    ]
     at.checkbox(key="_answer_strengths_animals").check().run()
     at.checkbox(key="_answer_strengths_kind").check().run()
     at.checkbox(key="_answer_strengths_animals").uncheck().run()
