@@ -19,7 +19,9 @@ AreaId = Literal[
 ]
 NationId = Literal["england", "scotland", "wales", "northern_ireland"]
 Grade = int
-StrengthGroup = Literal["qualities", "skills", "interests", "people_and_things", "people_and_services"]
+StrengthGroup = Literal[
+    "qualities", "skills", "interests", "people_and_things", "people_and_services"
+]
 # A step's setting: each barrier names the settings it rules out (see barriers.yaml).
 Setting = Literal["crowded", "with_others", "at_home"]
 # What a step cannot be done without. rules.yaml `needs` says which answers meet or lack each.
@@ -311,9 +313,7 @@ class Library(BaseModel):
         self._barriers_by_id = {b.id: b for b in self.barriers}
         self._aims_by_id = {a.id: a for a in self.aims}
         self._order = {s.id: index for index, s in enumerate(self.steps)}
-        self._by_area = {
-            area: tuple(s for s in self.steps if s.area == area) for area in AREA_IDS
-        }
+        self._by_area = {area: tuple(s for s in self.steps if s.area == area) for area in AREA_IDS}
 
     def step(self, step_id: str) -> LibraryStep:
         return self._steps_by_id[step_id]

@@ -49,12 +49,12 @@ def test_export_prints_the_whole_library_as_json(library):
     result = run_library("export")
     assert result.returncode == 0
     exported = json.loads(result.stdout)
-    assert set(exported) == {"steps", "strengths", "barriers", "stages", "signposts"}
+    assert set(exported) == {"steps", "strengths", "barriers", "aims", "stages", "signposts"}
     assert len(exported["steps"]) == len(library.steps)
     for step in exported["steps"]:
         assert {"id", "area", "grade", "title", "detail", "smaller", "next"} <= set(step)
     for entry in exported["strengths"] + exported["barriers"] + exported["stages"]:
         assert {"id", "label"} <= set(entry)
     wales = {s["id"]: s for s in exported["signposts"]["wales"]}
-    assert wales["call_helpline"]["verified"] is False
+    assert wales["call_helpline"]["verified"] is True
     assert wales["call_helpline"]["last_checked"]

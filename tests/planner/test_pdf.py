@@ -113,7 +113,7 @@ def test_the_sections_come_in_order(clear_pdf):
     positions = [text.index(heading) for heading in order]
     assert positions == sorted(positions)
     assert "Monday 7 December 2026" in text
-    assert "0800 132 737" in text and "not yet confirmed" in text
+    assert "0800 132 737" in text and "0808 164 0123" in text
     assert "How sure I feel: 6 out of 10" in text
 
 

@@ -192,8 +192,13 @@ def test_help_now_contacts_default_to_england_and_follow_the_nation(library):
     names = [s.name for s in plan.signposts]
     assert "NHS 111" in names and "Samaritans" in names
     wales = build_plan(profile(nation="wales"), library)
-    call = next(s for s in wales.signposts if s.id == "call_helpline")
-    assert call.verified is False
+    welsh = {s.id: s for s in wales.signposts}
+    assert welsh["call_helpline"].contact == "Call 0800 132 737"
+    assert "81066" in welsh["call_helpline"].how
+    assert welsh["samaritans_welsh"].contact == "Call 0808 164 0123"
+    scotland = {s.id: s for s in build_plan(profile(nation="scotland"), library).signposts}
+    assert "6pm to 2am" in scotland["breathing_space"].how
+    assert "day or night" in scotland["nhs_24"].how
     assert "NHS 111" not in [s.name for s in wales.signposts]
 
 
