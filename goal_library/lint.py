@@ -330,13 +330,14 @@ def _brief_problems(library: Library) -> list[str]:
                 "help-now contacts are on every plan already, so they are not steps"
             )
         for pattern, field_name, value in _TITLE_NEEDS:
-            if pattern.search(step.title) and value not in getattr(step, field_name):
-                if field_name == "kinds" and value == "course" and "english_class" in step.kinds:
-                    continue
-                problems.append(
-                    f"{where} field '{field_name}': the title says '{pattern.search(step.title).group(0)}'"
-                    f", so list '{value}'"
-                )
+            said = pattern.search(step.title)
+            if not said or value in getattr(step, field_name):
+                continue
+            if field_name == "kinds" and value == "course" and "english_class" in step.kinds:
+                continue
+            problems.append(
+                f"{where} field '{field_name}': the title says '{said.group(0)}', so list '{value}'"
+            )
         for pattern, kind in _TEXT_KINDS:
             found = pattern.search(claimant_text(step))
             if found and kind not in step.kinds:

@@ -1,4 +1,6 @@
-"""The command line: suggest, explain, examples, schema, pdf, html, review and read (see `python -m planner --help`).
+"""The command line: suggest, explain, examples, schema, pdf, html, review and read.
+
+See `python -m planner --help`.
 
 Bad input exits 2 with one plain line on standard error; it never shows a traceback.
 """

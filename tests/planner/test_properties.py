@@ -11,8 +11,8 @@ from goal_library.loader import default_library
 from goal_library.models import AREA_IDS, NATION_IDS
 from planner.inputs import plan_from_data
 from planner.models import Profile
-from planner.review import review_plan
 from planner.policy import may_offer
+from planner.review import review_plan
 from planner.rules import (
     effective_stage,
     lead_area,
