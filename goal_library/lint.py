@@ -114,7 +114,7 @@ def _ladder_problems(library: Library) -> list[str]:
                     f"{where}: '{target_id}' is only for {list(target.only_for)}, "
                     "so it cannot be offered to everyone who has this step"
                 )
-            extra_needs = set(target.needs) - set(step.needs)
+            extra_needs = set(target.needs) - covered_needs(step.needs, library)
             if link == "smaller" and extra_needs:
                 problems.append(
                     f"{where}: '{target_id}' needs {sorted(extra_needs)}, which this step "
@@ -178,6 +178,23 @@ def _unknown_ids(library: Library) -> list[str]:
                 "it draws on; a beginner step never answers a skill the person has"
             )
     return problems
+
+
+def covered_needs(needs: tuple[str, ...], library: Library) -> set[str]:
+    """The needs named, and those they imply: a need met only by strengths that also meet
+    another need implies it (a friend or family member is someone you trust)."""
+    rules = library.rules.needs
+    covered = set(needs)
+    for named in needs:
+        rule = rules.get(named)  # type: ignore[call-overload]
+        if rule is None or rule.assumed or not rule.met_by:
+            continue
+        covered |= {
+            other
+            for other, other_rule in rules.items()
+            if set(rule.met_by) <= set(other_rule.met_by)
+        }
+    return covered
 
 
 def _rules_table_problems(library: Library) -> list[str]:
@@ -293,6 +310,7 @@ _TITLE_NEEDS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "needs",
         "friend_or_family",
     ),
+    (re.compile(r"\bsomeone you trust\b", re.I), "needs", "someone_you_trust"),
     (re.compile(r"\bvolunteer", re.I), "kinds", "volunteering"),
     (re.compile(r"\b(course|class|classes)\b", re.I), "kinds", "course"),
 )
@@ -331,7 +349,8 @@ def _brief_problems(library: Library) -> list[str]:
             )
         for pattern, field_name, value in _TITLE_NEEDS:
             said = pattern.search(step.title)
-            if not said or value in getattr(step, field_name):
+            have = set(step.kinds) if field_name == "kinds" else covered_needs(step.needs, library)
+            if not said or value in have:
                 continue
             if field_name == "kinds" and value == "course" and "english_class" in step.kinds:
                 continue

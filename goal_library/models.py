@@ -27,6 +27,7 @@ Setting = Literal["crowded", "with_others", "at_home"]
 # What a step cannot be done without. rules.yaml `needs` says which answers meet or lack each.
 Need = Literal[
     "friend_or_family",
+    "someone_you_trust",
     "internet",
     "phone_with_credit",
     "money",
@@ -204,10 +205,11 @@ class Signposts(_Strict):
 
 
 class NeedRule(_Strict):
-    """How a person's answers meet a step's need: `met_by` any of these strengths (if any are
-    named), and `missing_with` none of these barriers."""
+    """How a person's answers meet a step's need: any of the `met_by` strengths meets it; an
+    `assumed` need is also met unless the person has one of the `missing_with` barriers."""
 
     met_by: tuple[str, ...] = ()
+    assumed: bool = False
     missing_with: tuple[str, ...] = ()
     label: str = Field(min_length=2, max_length=60, description="Plain words, for explanations.")
 
@@ -221,6 +223,9 @@ class CrisisRules(_Strict):
     first_kind: Kind
     first_area: AreaId
     left_out_kinds: tuple[Kind, ...]
+    unless_aimed: dict[Kind, str] = Field(
+        default_factory=dict, description="A left-out kind let back in by one of these aims."
+    )
 
 
 class BasicNeedsRules(_Strict):
@@ -229,6 +234,9 @@ class BasicNeedsRules(_Strict):
     barriers: tuple[str, ...] = Field(min_length=1)
     area: AreaId
     kind: Kind
+    max_grade: int = Field(
+        default=5, ge=1, le=5, description="The draft's basic-needs step is at most this grade."
+    )
 
 
 class WorkSupportRules(_Strict):
@@ -248,8 +256,10 @@ class ForwardRules(_Strict):
 class ScorePoints(_Strict):
     """Points a step earns in ranking, after grade fit."""
 
-    strength: int = Field(ge=0)
+    strength: int = Field(ge=0, description="A skill, interest, or person or service around them.")
+    quality: int = Field(ge=0, description="A personal quality: kind, reliable, organised ...")
     eased_barrier: int = Field(ge=0)
+    raised_topic: int = Field(ge=0, description="The step is about a barrier the person raised.")
     aim: int = Field(ge=0)
 
 

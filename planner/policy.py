@@ -24,6 +24,7 @@ from planner.rules import (
     grade_window,
     is_about_them,
     kinds_not_raised,
+    raised_topics,
     ruling_barriers,
     skills_talked_down,
     strengths_used,
@@ -52,6 +53,7 @@ class Score:
     grade_fit: int
     strengths: tuple[str, ...]
     eased: tuple[str, ...]
+    topics: tuple[str, ...]
     aims: tuple[str, ...]
     points: int
 
@@ -60,6 +62,7 @@ class Score:
             "grade_fit": self.grade_fit,
             "strengths": len(self.strengths),
             "barriers_eased": len(self.eased),
+            "raised_topics": len(self.topics),
             "aims": len(self.aims),
             "points": self.points,
         }
@@ -132,12 +135,15 @@ def score(step: LibraryStep, profile: Profile, library: Library) -> Score:
     points = library.rules.points
     used = strengths_used(step, profile)
     eased = barriers_eased(step, profile)
+    topics = raised_topics(step, profile)
     aims = aims_served(step, profile, library)
     window = grade_window(effective_stage(profile, step.area))
     fit = window.index(step.grade) if step.grade in window else len(window)
-    total = points.strength * len(used) + points.eased_barrier * len(eased)
+    qualities = sum(library.strength(s).group == "qualities" for s in used)
+    total = points.quality * qualities + points.strength * (len(used) - qualities)
+    total += points.eased_barrier * len(eased) + points.raised_topic * bool(topics)
     total += points.aim * bool(aims)
-    return Score(grade_fit=fit, strengths=used, eased=eased, aims=aims, points=total)
+    return Score(grade_fit=fit, strengths=used, eased=eased, topics=topics, aims=aims, points=total)
 
 
 def rank_key(step: LibraryStep, profile: Profile, library: Library) -> tuple[int, int, int]:

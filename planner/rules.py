@@ -78,9 +78,9 @@ def unmet_needs(step: LibraryStep, profile: Profile, rules: PlanningRules) -> tu
     unmet = []
     for need in step.needs:
         rule = rules.needs[need]
-        met = not rule.met_by or any(s in profile.strengths for s in rule.met_by)
+        said_so = any(s in profile.strengths for s in rule.met_by)
         lacking = any(b in profile.barriers for b in rule.missing_with)
-        if not met or lacking:
+        if not (said_so or (rule.assumed and not lacking)):
             unmet.append(need)
     return tuple(unmet)
 
@@ -114,11 +114,17 @@ def crisis_kinds(step: LibraryStep, profile: Profile, rules: PlanningRules) -> t
     """Kinds of step left out of a plan after a crisis (courses, volunteering, work)."""
     if not in_crisis(profile, rules):
         return ()
-    return tuple(k for k in step.kinds if k in rules.crisis.left_out_kinds)
+    let_in = {k for k, aim in rules.crisis.unless_aimed.items() if aim in profile.aims}
+    return tuple(k for k in step.kinds if k in rules.crisis.left_out_kinds and k not in let_in)
 
 
 def above_crisis_grade(step: LibraryStep, profile: Profile, rules: PlanningRules) -> bool:
     return in_crisis(profile, rules) and step.grade > rules.crisis.max_grade
+
+
+def raised_topics(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
+    """The barriers the person raised that this step is written about (debts, caring ...)."""
+    return tuple(b for b in profile.barriers if b in step.only_for)
 
 
 def serves_aim(step: LibraryStep, aim: Aim) -> bool:

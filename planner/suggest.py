@@ -92,7 +92,10 @@ def choose(
         )
     if has_basic_needs(profile, rules):
         basic = rules.basic_needs
-        take("basic_needs", lambda s: basic.kind in s.kinds and s.area == basic.area)
+        take(
+            "basic_needs",
+            lambda s: basic.kind in s.kinds and s.area == basic.area and s.grade <= basic.max_grade,
+        )
     if profile.aims:
         first_aim = library.aim(profile.aims[0])
         if not already(lambda s: serves_aim(s, first_aim)):

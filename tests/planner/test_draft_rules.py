@@ -307,9 +307,34 @@ class TestTrace:
         assert first.id == "walk_a"
         assert first.trace.slot == "spread"
         assert first.trace.score["strengths"] == 1
-        assert first.trace.score["points"] == 2
+        assert first.trace.score["points"] == rules_table().points.strength
         assert first.trace.beat == [] or set(first.trace.beat) <= {"walk_b", "walk_c"}
         assert any(rule.startswith("grade_window") for rule in first.trace.admitted_by)
+
+
+class TestRanking:
+    def test_a_skill_outranks_a_quality_and_a_raised_topic_outranks_neither(self, build_library):
+        steps = [
+            make_step("uses_quality", grade=2, strengths=("kind",)),
+            make_step("uses_skill", grade=2, strengths=("gardening",)),
+            make_step("about_caring", grade=2, only_for=("caring_responsibilities",)),
+            make_step("plain", grade=2),
+        ]
+        person = profile(
+            stage=2, strengths=["kind", "gardening"], barriers=["caring_responsibilities"]
+        )
+        ranked = [s.id for s in candidates("getting_out", person, build_library(steps))]
+        assert ranked == ["uses_skill", "about_caring", "uses_quality", "plain"]
+
+    def test_the_points_table_is_read(self, build_library):
+        steps = [
+            make_step("uses_quality", grade=2, strengths=("kind",)),
+            make_step("uses_skill", grade=2, strengths=("gardening",)),
+        ]
+        points = {"strength": 1, "quality": 5, "eased_barrier": 1, "raised_topic": 2, "aim": 2}
+        library = build_library(steps, rules_table(points=points))
+        person = profile(stage=2, strengths=["kind", "gardening"])
+        assert [s.id for s in candidates("getting_out", person, library)][0] == "uses_quality"
 
 
 class TestOnePlaceDecides:

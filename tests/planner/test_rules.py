@@ -161,7 +161,10 @@ def test_a_step_about_something_is_only_for_people_who_raised_it():
     [
         ("friend_or_family", [], [], False),
         ("friend_or_family", ["supportive_friend"], [], True),
-        ("friend_or_family", ["supportive_family"], ["no_support_network"], False),
+        ("friend_or_family", ["supportive_family"], ["no_support_network"], True),
+        ("someone_you_trust", [], [], True),
+        ("someone_you_trust", [], ["no_support_network"], False),
+        ("someone_you_trust", ["support_worker"], ["no_support_network"], True),
         ("internet", [], [], True),
         ("internet", [], ["no_internet"], False),
         ("phone_with_credit", [], ["no_phone_or_credit"], False),
@@ -226,6 +229,13 @@ def test_after_a_crisis_no_step_above_the_crisis_grade_and_no_left_out_kinds():
     assert not above_crisis_grade(make_step("small", grade=2), crisis, RULES)
     calm = profile(stage=5)
     assert crisis_kinds(course, calm, RULES) == () and not above_crisis_grade(big, calm, RULES)
+
+
+def test_work_support_after_a_crisis_only_when_the_person_wants_paid_work():
+    talk = make_step("talk_about_work", kinds=("work_support",))
+    assert crisis_kinds(talk, profile(barriers=["recent_crisis"]), RULES) == ("work_support",)
+    wants_work = profile(barriers=["recent_crisis"], aims=["paid_work"])
+    assert crisis_kinds(talk, wants_work, RULES) == ()
 
 
 def test_a_step_serves_an_aim_in_its_areas_and_of_its_kinds(library):
