@@ -109,7 +109,7 @@ def _ladder_problems(library: Library) -> list[str]:
             target = library.step(target_id)
             if target.area != step.area:
                 problems.append(f"{where}: '{target_id}' is in '{target.area}', not '{step.area}'")
-            if target.only_for and not set(target.only_for) <= set(step.only_for):
+            if not _everyone_with_it_may_have(step, target):
                 problems.append(
                     f"{where}: '{target_id}' is only for {list(target.only_for)}, "
                     "so it cannot be offered to everyone who has this step"
@@ -142,6 +142,18 @@ def _ladder_problems(library: Library) -> list[str]:
     return problems
 
 
+def _everyone_with_it_may_have(step: LibraryStep, target: LibraryStep) -> bool:
+    """Whether everyone who may be offered `step` may also be offered `target`, as far as
+    `only_for` (any of) and `only_for_all` (every one) go."""
+    if not set(target.only_for_all) <= set(step.only_for_all):
+        return False
+    if not target.only_for:
+        return True
+    if set(target.only_for) & set(step.only_for_all):
+        return True
+    return bool(step.only_for) and set(step.only_for) <= set(target.only_for)
+
+
 def _coverage_problems(coverage: dict[str, dict[int, int]], total: int) -> list[str]:
     problems = [
         f"coverage: {area} has {count} step(s) at grade {grade}; "
@@ -162,6 +174,7 @@ def _unknown_ids(library: Library) -> list[str]:
         for field_name, known in (
             ("strengths", library.strength_ids),
             ("only_for", library.strength_ids | library.barrier_ids),
+            ("only_for_all", library.strength_ids | library.barrier_ids),
             ("eases", library.barrier_ids),
             ("ruled_out_by", library.barrier_ids),
             ("beginner_in", skill_ids),

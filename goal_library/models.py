@@ -96,6 +96,10 @@ class LibraryStep(_Strict):
         description="Strength or barrier ids the step is about (debts, alcohol, caring, "
         "another language): it is suggested only to a person who has at least one of them.",
     )
+    only_for_all: tuple[str, ...] = Field(
+        default=(),
+        description="Strength or barrier ids the step needs every one of (debts and a crisis).",
+    )
     kinds: tuple[Kind, ...] = Field(
         default=(), description="safety, basic_needs, course, work and so on (rules.yaml)."
     )

@@ -77,7 +77,10 @@ def refusals(
     if not for_their_nation(step, profile):
         found.append(Refusal("nation", f"written for {', '.join(step.nations)}"))
     if not is_about_them(step, profile):
-        found.append(Refusal("only_for", f"only for people who said {', '.join(step.only_for)}"))
+        wanted = " and ".join(
+            filter(None, (" or ".join(step.only_for), " and ".join(step.only_for_all)))
+        )
+        found.append(Refusal("only_for", f"only for people who said {wanted}"))
     for kind in kinds_not_raised(step, profile, rules):
         raised = ", ".join(rules.only_with[kind])
         found.append(Refusal("only_with", f"a {kind} step, only when the person raised {raised}"))

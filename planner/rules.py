@@ -87,9 +87,8 @@ def unmet_needs(step: LibraryStep, profile: Profile, rules: PlanningRules) -> tu
 
 def is_about_them(step: LibraryStep, profile: Profile) -> bool:
     """A step about debts, alcohol or caring is only for a person who raised it."""
-    return not step.only_for or any(
-        i in profile.strengths or i in profile.barriers for i in step.only_for
-    )
+    said = set(profile.strengths) | set(profile.barriers)
+    return (not step.only_for or bool(said & set(step.only_for))) and set(step.only_for_all) <= said
 
 
 def kinds_not_raised(step: LibraryStep, profile: Profile, rules: PlanningRules) -> tuple[str, ...]:
@@ -124,7 +123,7 @@ def above_crisis_grade(step: LibraryStep, profile: Profile, rules: PlanningRules
 
 def raised_topics(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
     """The barriers the person raised that this step is written about (debts, caring ...)."""
-    return tuple(b for b in profile.barriers if b in step.only_for)
+    return tuple(b for b in profile.barriers if b in (*step.only_for, *step.only_for_all))
 
 
 def serves_aim(step: LibraryStep, aim: Aim) -> bool:
