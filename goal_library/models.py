@@ -115,6 +115,11 @@ class LibraryStep(_Strict):
         default=(),
         description="Where services differ: the nations this step is written for (empty: all).",
     )
+    follows_on: bool = Field(
+        default=False,
+        description="The step builds on its smaller step being done (a group you go to, a plan "
+        "you made): it is offered as the next step, never in a first draft.",
+    )
     at_home: bool = False
     with_others: bool = False
     crowded: bool = False
@@ -170,6 +175,9 @@ class Aim(_Strict):
     kinds: tuple[Kind, ...] = Field(
         default=(),
         description="If set, only steps of these kinds serve the aim (volunteering, not work).",
+    )
+    except_families: tuple[str, ...] = Field(
+        default=(), description="Families that do not serve the aim (teaching is not learning)."
     )
 
     _ids = field_validator("id")(_check_id)
@@ -250,6 +258,14 @@ class WorkSupportRules(_Strict):
     kind: Kind
 
 
+class SettingLimits(_Strict):
+    """A step outside the home, or with other people, is never more than one grade above the
+    person's stage in the area that is about that (getting out, people)."""
+
+    outside_home_area: AreaId
+    with_others_area: AreaId
+
+
 class ForwardRules(_Strict):
     """At this stage the draft holds a step of one of these kinds."""
 
@@ -277,6 +293,11 @@ class PlanningRules(_Strict):
     basic_needs: BasicNeedsRules
     work_support: WorkSupportRules
     forward: ForwardRules
+    setting_limits: SettingLimits
+    raised_slot_barriers: tuple[str, ...] = Field(
+        default=(),
+        description="When the person raised one of these, the draft holds a step about it.",
+    )
     only_with: dict[Kind, tuple[str, ...]] = Field(
         default_factory=dict,
         description="Kinds of step offered only to a person who raised one of these barriers.",

@@ -87,7 +87,9 @@ class TakenStep(BaseModel):
 TraceSlot = Literal[
     "safety_first",
     "basic_needs",
+    "work_support",
     "first_aim",
+    "raised_topic",
     "lead_area",
     "forward",
     "spread",

@@ -26,6 +26,7 @@ from planner.rules import (
     kinds_not_raised,
     raised_topics,
     ruling_barriers,
+    setting_stage_limits,
     skills_talked_down,
     strengths_used,
     unmet_needs,
@@ -34,6 +35,8 @@ from planner.rules import (
 
 class Scope(Enum):
     SUGGESTED = "suggested"
+    # At a review, "done" leads to the step's next one, which may build on it.
+    NEXT_STEP = "next_step"
     BY_HAND = "by_hand"
 
 
@@ -97,6 +100,17 @@ def refusals(
         found.append(
             Refusal("grade_window", f"grade {step.grade} is more than one above stage {stage}")
         )
+    for area in setting_stage_limits(step, profile, rules):
+        found.append(
+            Refusal(
+                "setting_stage",
+                f"grade {step.grade} is out of the home or with others, "
+                f"more than one above the stage for {area}",
+                area,
+            )
+        )
+    if step.follows_on and scope is Scope.SUGGESTED:
+        found.append(Refusal("follows_on", f"builds on {step.smaller} being done first"))
     if above_crisis_grade(step, profile, rules):
         found.append(
             Refusal(

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 SLOT_REASONS: dict[str, str] = {
     "safety_first": "After a very hard time, feeling safe comes first.",
     "basic_needs": "Sorting out money or your home first can make other things easier.",
+    "work_support": "You said you want to work. Help is there at every stage.",
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from goal_library.models import Library, LibraryStep
 from planner.editing import with_note
 from planner.models import Outcome, Plan, PlanStep, Profile, TakenStep
-from planner.policy import candidates, may_offer
+from planner.policy import Scope, candidates, may_offer
 from planner.rules import should_offer_smaller, step_cap
 from planner.suggest import build_plan, suggested_step
 
@@ -94,7 +94,7 @@ def _follow_on(
     current = library.step(step.id)
     taken_ids = {s.id for s in taken} - {step.id}
     if outcome == "done":
-        bigger = _usable(current.next, profile, library, taken_ids)
+        bigger = _usable(current.next, profile, library, taken_ids, Scope.NEXT_STEP)
         if bigger is not None:
             return _with_reason(bigger, profile, library, OUTCOME_REASONS["done"])
         same_level = _another_in_area(current, profile, library, taken_ids, grade=None)
@@ -136,17 +136,21 @@ def _own_words_follow_on(step: PlanStep, outcome: Outcome | None) -> PlanStep | 
 
 
 def _usable(
-    step_id: str | None, profile: Profile, library: Library, taken_ids: set[str]
+    step_id: str | None,
+    profile: Profile,
+    library: Library,
+    taken_ids: set[str],
+    scope: Scope = Scope.SUGGESTED,
 ) -> LibraryStep | None:
     if step_id is None or step_id in taken_ids or not library.has_step(step_id):
         return None
     candidate = library.step(step_id)
-    return candidate if _fits_now(candidate, profile, library) else None
+    return candidate if may_offer(candidate, profile, library, scope) else None
 
 
 def _fits_now(step: LibraryStep, profile: Profile, library: Library) -> bool:
-    """The policy would suggest it to the person as they are now."""
-    return may_offer(step, profile, library)
+    """The policy would offer it to the person as they are now, as a step they are on."""
+    return may_offer(step, profile, library, Scope.NEXT_STEP)
 
 
 def _another_in_area(

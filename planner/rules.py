@@ -128,7 +128,28 @@ def raised_topics(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
 
 def serves_aim(step: LibraryStep, aim: Aim) -> bool:
     """A step serves an aim when it is in one of the aim's areas (and of its kinds, if named)."""
-    return step.area in aim.areas and (not aim.kinds or bool(set(step.kinds) & set(aim.kinds)))
+    return (
+        step.area in aim.areas
+        and (not aim.kinds or bool(set(step.kinds) & set(aim.kinds)))
+        and step.family_id not in aim.except_families
+    )
+
+
+def setting_stage_limits(
+    step: LibraryStep, profile: Profile, rules: PlanningRules
+) -> tuple[str, ...]:
+    """Areas whose stage a step's setting goes past: out of the home beyond the getting-out
+    stage, or with others beyond the people stage (each plus one grade)."""
+    limits = rules.setting_limits
+    checks = [
+        (not step.at_home, limits.outside_home_area),
+        (step.with_others, limits.with_others_area),
+    ]
+    return tuple(
+        area
+        for applies, area in checks
+        if applies and step.area != area and step.grade > effective_stage(profile, area) + 1
+    )
 
 
 def aims_served(step: LibraryStep, profile: Profile, library: Library) -> tuple[str, ...]:

@@ -1,7 +1,9 @@
 """Build a draft plan from a profile: the suggestion rules put together.
 
 The draft is filled in order of what matters most, while the cap allows: after a crisis a
-safety step first; basic needs (money, housing); the person's first aim; the stage's lead area;
+safety step first; basic needs (money, housing); a talk about work support for a person who
+wants paid work; the person's first aim; a step about a barrier they raised (alcohol, caring);
+the stage's lead area;
 at the forward stage a volunteering or work step; then the best steps spread across the open
 areas. One step per family. Which steps may be offered, and how they rank, is `planner.policy`.
 """
@@ -22,6 +24,7 @@ from planner.rules import (
     in_crisis,
     lead_area,
     open_areas,
+    raised_topics,
     serves_aim,
     step_cap,
 )
@@ -67,7 +70,9 @@ def choose(
     def taken_families() -> set[str]:
         return {p.step.family_id for p in picks}
 
-    def take(slot: TraceSlot, wanted: Callable[[LibraryStep], bool]) -> None:
+    def take(
+        slot: TraceSlot, wanted: Callable[[LibraryStep], bool], *, score_first: bool = False
+    ) -> None:
         if len(picks) >= cap:
             return
         pool = [
@@ -78,7 +83,12 @@ def choose(
         ]
         if not pool:
             return
-        pool.sort(key=lambda s: (_round_key(s, profile, library), areas.index(s.area)))
+
+        def key(step: LibraryStep) -> tuple[tuple[int, int], int]:
+            fit, points = _round_key(step, profile, library)
+            return ((points, fit) if score_first else (fit, points), areas.index(step.area))
+
+        pool.sort(key=key)
         picks.append(Pick(pool[0], slot, _ids(pool[1:])))
 
     def already(wanted: Callable[[LibraryStep], bool]) -> bool:
@@ -96,10 +106,18 @@ def choose(
             "basic_needs",
             lambda s: basic.kind in s.kinds and s.area == basic.area and s.grade <= basic.max_grade,
         )
+    support = rules.work_support
+    if support.aim in profile.aims:
+        # The person who raised paid work is best served by the right person to talk to (an
+        # IPS specialist with a mental health team), whatever its grade: score before grade.
+        take("work_support", lambda s: support.kind in s.kinds, score_first=True)
     if profile.aims:
         first_aim = library.aim(profile.aims[0])
         if not already(lambda s: serves_aim(s, first_aim)):
             take("first_aim", lambda s: serves_aim(s, first_aim))
+    raised = [b for b in rules.raised_slot_barriers if b in profile.barriers]
+    if raised and not already(lambda s: bool(raised_topics(s, profile))):
+        take("raised_topic", lambda s: bool(set(raised_topics(s, profile)) & set(raised)))
     lead = lead_area(profile, rules)
     if lead is not None and not already(lambda s: s.area == lead):
         take("lead_area", lambda s: s.area == lead)

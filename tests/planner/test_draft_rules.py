@@ -346,8 +346,67 @@ class TestOnePlaceDecides:
             "grade_window",
             "crisis_grade",
             "crisis_kind",
+            "setting_stage",
         }
         assert may_offer(big_course, crisis, library, Scope.BY_HAND)
         paid = make_step("paid_class", needs=("money",))
         poor = profile(barriers=["money_worries"])
         assert not may_offer(paid, poor, library, Scope.BY_HAND)
+
+
+class TestV2Additions:
+    def test_a_step_out_of_the_home_follows_the_getting_out_stage(self, build_library):
+        outing = make_step("weekly_class", area="learning_and_skills", grade=4)
+        at_home = make_step("home_study", area="learning_and_skills", grade=4, at_home=True)
+        group = make_step(
+            "group_project", area="learning_and_skills", grade=4, at_home=True, with_others=True
+        )
+        library = build_library([outing, at_home, group])
+        person = profile(stage=4, area_stages={"getting_out": 1, "people_and_connection": 2})
+        assert [s.id for s in candidates("learning_and_skills", person, library)] == ["home_study"]
+        assert may_offer(outing, profile(stage=4), library)
+
+    def test_a_step_that_builds_on_another_is_never_in_a_first_draft(self, build_library):
+        go = make_step("go_to_a_group", grade=2, next="share_at_the_group")
+        share = make_step("share_at_the_group", grade=2, smaller="go_to_a_group", follows_on=True)
+        library = build_library([go, share])
+        plan = build_plan(profile(stage=2), library)
+        assert "share_at_the_group" not in {s.id for s in _offered(plan)}
+        assert may_offer(share, profile(stage=2), library, Scope.NEXT_STEP)
+
+    def test_wanting_work_puts_the_right_talk_in_the_draft(self, build_library):
+        steps = [
+            *full_grid(),
+            _work_support("ask_for_a_dea", grade=4),
+            _work_support(
+                "ask_about_ips", grade=2, needs=("mental_health_team",), strengths=("cmht",)
+            ),
+        ]
+        library = build_library(steps)
+        with_team = profile(stage=4, strengths=["cmht"], aims=["learn_something", "paid_work"])
+        plan = build_plan(with_team, library)
+        assert plan.steps[0].id == "ask_about_ips"
+        assert plan.steps[0].trace.slot == "work_support"
+        without = build_plan(profile(stage=4, aims=["learn_something", "paid_work"]), library)
+        assert without.steps[0].id == "ask_for_a_dea"
+
+    def test_a_raised_barrier_named_in_the_table_gets_a_step(self, build_library):
+        steps = [
+            *full_grid(),
+            make_step(
+                "tell_gp_about_drinking",
+                area="health_and_support",
+                grade=1,
+                only_for=("alcohol_or_drugs",),
+            ),
+        ]
+        plan = build_plan(profile(stage=3, barriers=["alcohol_or_drugs"]), build_library(steps))
+        assert "tell_gp_about_drinking" in {s.id for s in plan.steps}
+
+    def test_teaching_does_not_serve_the_aim_to_learn(self, library):
+        teach = make_step("teach_a_recipe", area="learning_and_skills", family="teach_a_skill")
+        learn = make_step("learn_a_recipe", area="learning_and_skills")
+        aim = library.aim("learn_something")
+        from planner.rules import serves_aim
+
+        assert serves_aim(learn, aim) and not serves_aim(teach, aim)
