@@ -218,6 +218,15 @@ def _rules_table_problems(library: Library) -> list[str]:
         ("work_support.aim", rules.work_support.aim, library.aim_ids),
     ]
     named += [("basic_needs.barriers", b, library.barrier_ids) for b in rules.basic_needs.barriers]
+    named += [("raised_slot_barriers", b, library.barrier_ids) for b in rules.raised_slot_barriers]
+    named += [
+        (f"crisis.unless_aimed.{kind}", aim, library.aim_ids)
+        for kind, aim in rules.crisis.unless_aimed.items()
+    ]
+    named += [
+        (f"spread_only_with_aim.{kind}", aim, library.aim_ids)
+        for kind, aim in rules.spread_only_with_aim.items()
+    ]
     named += [
         (f"only_with.{kind}", b, library.barrier_ids)
         for kind, barriers in rules.only_with.items()

@@ -294,6 +294,11 @@ class PlanningRules(_Strict):
     work_support: WorkSupportRules
     forward: ForwardRules
     setting_limits: SettingLimits
+    spread_only_with_aim: dict[Kind, str] = Field(
+        default_factory=dict,
+        description="Kinds of step that fill a draft's spare places only when the person has "
+        "this aim (no job application or course they did not ask for).",
+    )
     raised_slot_barriers: tuple[str, ...] = Field(
         default=(),
         description="When the person raised one of these, the draft holds a step about it.",

@@ -115,9 +115,14 @@ def choose(
         first_aim = library.aim(profile.aims[0])
         if not already(lambda s: serves_aim(s, first_aim)):
             take("first_aim", lambda s: serves_aim(s, first_aim))
-    raised = [b for b in rules.raised_slot_barriers if b in profile.barriers]
-    if raised and not already(lambda s: bool(raised_topics(s, profile))):
-        take("raised_topic", lambda s: bool(set(raised_topics(s, profile)) & set(raised)))
+    # The first raised barrier, in the table's order, that no step is about yet.
+    unserved = [
+        b
+        for b in rules.raised_slot_barriers
+        if b in profile.barriers and not already(lambda s, b=b: b in raised_topics(s, profile))
+    ]
+    if unserved:
+        take("raised_topic", lambda s: unserved[0] in raised_topics(s, profile))
     lead = lead_area(profile, rules)
     if lead is not None and not already(lambda s: s.area == lead):
         take("lead_area", lambda s: s.area == lead)
@@ -126,7 +131,11 @@ def choose(
         lambda s: bool(set(s.kinds) & set(forward.kinds))
     ):
         take("forward", lambda s: bool(set(s.kinds) & set(forward.kinds)))
-    _spread(picks, ranked, areas, cap, profile, library)
+    unasked = {kind for kind, aim in rules.spread_only_with_aim.items() if aim not in profile.aims}
+    spread_ranked = {
+        area: [s for s in steps if not set(s.kinds) & unasked] for area, steps in ranked.items()
+    }
+    _spread(picks, spread_ranked, areas, cap, profile, library)
     return picks
 
 

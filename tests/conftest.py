@@ -71,6 +71,7 @@ def rules_table(**changes: Any) -> PlanningRules:
             "with_others_area": "people_and_connection",
         },
         "raised_slot_barriers": ("alcohol_or_drugs",),
+        "spread_only_with_aim": {"work": "paid_work"},
         "only_with": {
             "personal_care": ("self_care_hard",),
             "english_class": ("english_second_language",),

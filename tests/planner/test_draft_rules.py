@@ -410,3 +410,45 @@ class TestV2Additions:
         from planner.rules import serves_aim
 
         assert serves_aim(learn, aim) and not serves_aim(teach, aim)
+
+
+def test_the_first_raised_barrier_in_the_tables_order_gets_the_step(build_library):
+    steps = [
+        *full_grid(),
+        make_step(
+            "wash_face",
+            area="looking_after_myself",
+            grade=1,
+            only_for=("self_care_hard",),
+            kinds=("personal_care",),
+        ),
+        make_step(
+            "drink_diary", area="health_and_support", grade=1, only_for=("alcohol_or_drugs",)
+        ),
+    ]
+    rules = rules_table(raised_slot_barriers=("alcohol_or_drugs", "self_care_hard"))
+    person = profile(stage=3, barriers=["self_care_hard", "alcohol_or_drugs"])
+    plan = build_plan(person, build_library(steps, rules))
+    assert next(s for s in plan.steps if s.trace.slot == "raised_topic").id == "drink_diary"
+
+
+def test_a_job_application_fills_spare_places_only_for_someone_who_wants_work(build_library):
+    steps = [
+        *full_grid(),
+        make_step(
+            "apply_for_a_job",
+            area="volunteering_and_work",
+            grade=4,
+            kinds=("work",),
+            strengths=("practical_diy",),
+        ),
+    ]
+    library = build_library(steps)
+    handy = profile(stage=4, strengths=["practical_diy"])
+    plan = build_plan(handy, library)
+    assert "apply_for_a_job" not in {s.id for s in plan.steps}
+    assert "apply_for_a_job" in {s.id for s in plan.alternatives["volunteering_and_work"]}
+    wants_work = build_plan(
+        profile(stage=4, strengths=["practical_diy"], aims=["paid_work"]), library
+    )
+    assert "apply_for_a_job" in {s.id for s in wants_work.steps}
