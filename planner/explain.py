@@ -82,6 +82,7 @@ def _verdicts(
 ) -> list[Verdict]:
     offered = {s.id: n for n, s in enumerate(plan.alternatives.get(area, []), 1)}
     family_of_taken = {library.step(i).family_id: i for i in taken}
+    family_of_offered = {library.step(i).family_id: i for i in offered}
     ranked = candidates(area, profile, library)
     rank = {s.id: n for n, s in enumerate(ranked, 1)}
     verdicts = []
@@ -100,6 +101,9 @@ def _verdicts(
             why = "; ".join(f"{r.rule}: {r.detail}" for r in refused)
         elif step.family_id in family_of_taken:
             why = f"family {step.family_id} already taken by {family_of_taken[step.family_id]}"
+        elif step.family_id in family_of_offered:
+            other = family_of_offered[step.family_id]
+            why = f"family {step.family_id} already offered by {other}"
         else:
             why = f"lower rank (#{rank[step.id]} of {len(ranked)})"
         verdicts.append(Verdict(step.id, step.grade, "left", why, points))
