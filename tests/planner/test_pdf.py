@@ -41,6 +41,7 @@ def plan(library):
             stage=3,
             preferred_name=NAME,
             hopes=long_own_words(),
+            aims=["get_out_more", "feel_better"],
             strengths=["animals", "kind"],
             strengths_own_words='I can "fix" bikes & <b>sing</b> 😊',
             nation="wales",
@@ -104,6 +105,9 @@ def test_the_sections_come_in_order(clear_pdf):
     order = [
         "My action plan",
         "What matters to me",
+        "What I want to work towards",
+        "Get out more",
+        "Feel better in myself",
         "My strengths",
         "My steps",
         "When we will look at this again",
