@@ -144,7 +144,7 @@ class TestZeroExclusionForWork:
         plan = build_plan(profile(stage=1, aims=["paid_work"]), build_library(steps))
         assert "tell_coach_you_want_work" in {s.id for s in plan.steps}
 
-    def test_paid_work_as_a_later_aim_leads_its_areas_alternatives(self, build_library):
+    def test_paid_work_as_a_later_aim_still_puts_work_support_in_the_draft(self, build_library):
         steps = [
             *full_grid(),
             _work_support(),
@@ -152,10 +152,9 @@ class TestZeroExclusionForWork:
         ]
         person = profile(stage=2, aims=["feel_better", "paid_work"])
         plan = build_plan(person, build_library(steps))
-        offered = [*plan.steps, *plan.alternatives["volunteering_and_work"]]
-        assert "tell_coach_you_want_work" in {s.id for s in offered}
-        if "tell_coach_you_want_work" not in {s.id for s in plan.steps}:
-            assert plan.alternatives["volunteering_and_work"][0].id == "tell_coach_you_want_work"
+        talk = next(s for s in plan.steps if s.id == "tell_coach_you_want_work")
+        assert talk.trace.slot == "work_support"
+        assert "a_job_search" not in {s.id for s in plan.steps}
 
     def test_stage_five_holds_a_volunteering_or_work_step(self, build_library):
         steps = [
