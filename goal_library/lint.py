@@ -403,10 +403,11 @@ def _brief_problems(library: Library) -> list[str]:
 
 
 def _rules_can_be_served(library: Library) -> list[str]:
-    """The rules that put a kind of step in the draft find one for anyone, at grade 1."""
+    """The rules that put a kind of step in the draft find one for anyone at stage 1 (whose
+    window is grades 1 and 2)."""
     rules = library.rules
     wanted = [
-        ("safety", rules.crisis.first_kind, rules.crisis.first_area, ()),
+        ("safety", rules.crisis.first_kind, rules.crisis.first_area, (rules.crisis.barrier,)),
         ("work support", rules.work_support.kind, "volunteering_and_work", ()),
     ]
     wanted += [
@@ -420,14 +421,15 @@ def _rules_can_be_served(library: Library) -> list[str]:
             for s in library.steps
             if kind in s.kinds
             and s.area == area
-            and s.grade == 1
+            and s.grade <= 2
+            and not s.follows_on
             and not s.needs
             and not s.settings & {"with_others", "crowded"}
             and set(s.only_for) <= set(only_for)
         ]
         if not found:
             problems.append(
-                f"rules: no grade-1 {label} step in '{area}' that anyone can do "
+                f"rules: no {label} step of grade 1 or 2 in '{area}' that anyone can do "
                 f"(kind '{kind}', needing nothing, at home or alone)"
             )
     return problems

@@ -256,6 +256,7 @@ class WorkSupportRules(_Strict):
 
     aim: str
     kind: Kind
+    max_grade: int = Field(default=5, ge=1, le=5, description="The draft's talk is this small.")
 
 
 class SettingLimits(_Strict):
@@ -274,8 +275,9 @@ class ForwardRules(_Strict):
 
 
 class ScorePoints(_Strict):
-    """Points a step earns in ranking, after grade fit."""
+    """Points a step earns in ranking; each place from the best grade fit costs `grade_step`."""
 
+    grade_step: int = Field(ge=0)
     strength: int = Field(ge=0, description="A skill, interest, or person or service around them.")
     quality: int = Field(ge=0, description="A personal quality: kind, reliable, organised ...")
     eased_barrier: int = Field(ge=0)

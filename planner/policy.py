@@ -164,10 +164,12 @@ def score(step: LibraryStep, profile: Profile, library: Library) -> Score:
 
 
 def rank_key(step: LibraryStep, profile: Profile, library: Library) -> tuple[int, int, int]:
-    """Grade fit first (the stage's own grade leads), then the score, then the library's order,
-    so the same answers always give the same ranking."""
+    """The score less the cost of each place from the best grade fit; at equal value the
+    stage's own grade leads, then the library's order, so the same answers always give the
+    same ranking."""
     parts = score(step, profile, library)
-    return (parts.grade_fit, -parts.points, library.order(step.id))
+    cost = library.rules.points.grade_step * parts.grade_fit
+    return (cost - parts.points, parts.grade_fit, library.order(step.id))
 
 
 def candidates(area: str, profile: Profile, library: Library) -> list[LibraryStep]:

@@ -19,6 +19,7 @@ from planner.models import Plan, PlanStep, Profile, StepTrace, TraceSlot
 from planner.policy import admitted_by, candidates, rank_key, score
 from planner.reasons import step_reasons
 from planner.rules import (
+    aims_served,
     effective_stage,
     has_basic_needs,
     in_crisis,
@@ -85,8 +86,9 @@ def choose(
             return
 
         def key(step: LibraryStep) -> tuple[tuple[int, int], int]:
-            fit, points = _round_key(step, profile, library)
-            return ((points, fit) if score_first else (fit, points), areas.index(step.area))
+            value, fit = _round_key(step, profile, library)
+            points = score(step, profile, library).points
+            return ((-points, fit) if score_first else (value, fit), areas.index(step.area))
 
         pool.sort(key=key)
         picks.append(Pick(pool[0], slot, _ids(pool[1:])))
@@ -107,14 +109,24 @@ def choose(
             lambda s: basic.kind in s.kinds and s.area == basic.area and s.grade <= basic.max_grade,
         )
     support = rules.work_support
-    if support.aim in profile.aims:
+
+    def work_support_talk() -> None:
         # The person who raised paid work is best served by the right person to talk to (an
         # IPS specialist with a mental health team), whatever its grade: score before grade.
-        take("work_support", lambda s: support.kind in s.kinds, score_first=True)
+        if support.aim in profile.aims and not already(lambda s: support.kind in s.kinds):
+            take(
+                "work_support",
+                lambda s: support.kind in s.kinds and s.grade <= support.max_grade,
+                score_first=True,
+            )
+
+    if profile.aims and profile.aims[0] == support.aim:
+        work_support_talk()
     if profile.aims:
         first_aim = library.aim(profile.aims[0])
         if not already(lambda s: serves_aim(s, first_aim)):
             take("first_aim", lambda s: serves_aim(s, first_aim))
+    work_support_talk()
     # The first raised barrier, in the table's order, that no step is about yet.
     unserved = [
         b
@@ -161,7 +173,10 @@ def _spread(
                 )
         if not offers:
             return
-        offers.sort(key=lambda offer: offer[:3])
+        # Areas with fewer steps first; among them, steps towards one of the person's aims.
+        offers.sort(
+            key=lambda offer: (offer[0], not aims_served(offer[3], profile, library), *offer[1:3])
+        )
         picks.append(Pick(offers[0][3], "spread", _ids(o[3] for o in offers[1:])))
 
 
@@ -241,8 +256,8 @@ def suggested_step(
 
 
 def _round_key(step: LibraryStep, profile: Profile, library: Library) -> tuple[int, int]:
-    fit, points, _ = rank_key(step, profile, library)
-    return (fit, points)
+    value, fit, _ = rank_key(step, profile, library)
+    return (value, fit)
 
 
 def _ids(steps: Iterable[LibraryStep]) -> tuple[str, ...]:

@@ -64,7 +64,7 @@ def rules_table(**changes: Any) -> PlanningRules:
             "kind": "basic_needs",
             "max_grade": 3,
         },
-        "work_support": {"aim": "paid_work", "kind": "work_support"},
+        "work_support": {"aim": "paid_work", "kind": "work_support", "max_grade": 4},
         "forward": {"stage": 5, "kinds": ("volunteering", "work")},
         "setting_limits": {
             "outside_home_area": "getting_out",
@@ -110,7 +110,14 @@ def rules_table(**changes: Any) -> PlanningRules:
             "support_worker": {"label": "a support worker", "met_by": ("support_worker",)},
             "talking_therapy": {"label": "talking therapy", "met_by": ("talking_therapy",)},
         },
-        "points": {"strength": 3, "quality": 1, "eased_barrier": 1, "raised_topic": 2, "aim": 2},
+        "points": {
+            "grade_step": 1,
+            "strength": 3,
+            "quality": 1,
+            "eased_barrier": 1,
+            "raised_topic": 2,
+            "aim": 2,
+        },
         "confidence_threshold": 7,
         "alternatives_per_area": 5,
     }

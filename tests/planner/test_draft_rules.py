@@ -330,7 +330,14 @@ class TestRanking:
             make_step("uses_quality", grade=2, strengths=("kind",)),
             make_step("uses_skill", grade=2, strengths=("gardening",)),
         ]
-        points = {"strength": 1, "quality": 5, "eased_barrier": 1, "raised_topic": 2, "aim": 2}
+        points = {
+            "grade_step": 1,
+            "strength": 1,
+            "quality": 5,
+            "eased_barrier": 1,
+            "raised_topic": 2,
+            "aim": 2,
+        }
         library = build_library(steps, rules_table(points=points))
         person = profile(stage=2, strengths=["kind", "gardening"])
         assert candidates("getting_out", person, library)[0].id == "uses_quality"
@@ -384,10 +391,13 @@ class TestV2Additions:
         library = build_library(steps)
         with_team = profile(stage=4, strengths=["cmht"], aims=["learn_something", "paid_work"])
         plan = build_plan(with_team, library)
-        assert plan.steps[0].id == "ask_about_ips"
-        assert plan.steps[0].trace.slot == "work_support"
+        # The first aim is served first; the talk about work comes next.
+        assert [s.trace.slot for s in plan.steps[:2]] == ["first_aim", "work_support"]
+        assert plan.steps[1].id == "ask_about_ips"
         without = build_plan(profile(stage=4, aims=["learn_something", "paid_work"]), library)
-        assert without.steps[0].id == "ask_for_a_dea"
+        assert without.steps[1].id == "ask_for_a_dea"
+        work_first = build_plan(profile(stage=4, aims=["paid_work", "learn_something"]), library)
+        assert work_first.steps[0].trace.slot == "work_support"
 
     def test_a_raised_barrier_named_in_the_table_gets_a_step(self, build_library):
         steps = [
@@ -451,3 +461,31 @@ def test_a_job_application_fills_spare_places_only_for_someone_who_wants_work(bu
         profile(stage=4, strengths=["practical_diy"], aims=["paid_work"]), library
     )
     assert "apply_for_a_job" in {s.id for s in wants_work.steps}
+
+
+def test_a_step_that_suits_the_person_may_beat_a_plain_one_a_grade_nearer(build_library):
+    steps = [
+        make_step("plain_at_stage", grade=3),
+        make_step("skill_one_below", grade=2, strengths=("gardening",)),
+        make_step("plain_one_below", grade=2),
+    ]
+    library = build_library(steps)
+    gardener = [
+        s.id for s in candidates("getting_out", profile(stage=3, strengths=["gardening"]), library)
+    ]
+    assert gardener == ["skill_one_below", "plain_at_stage", "plain_one_below"]
+    plain = [s.id for s in candidates("getting_out", profile(stage=3), library)]
+    assert plain[0] == "plain_at_stage"
+
+
+def test_the_work_support_talk_in_the_draft_is_a_small_step(build_library):
+    steps = [
+        *full_grid(),
+        _work_support("access_to_work", grade=5, strengths=("organised",)),
+        _work_support("ask_for_a_dea", grade=2),
+    ]
+    rules = rules_table(work_support={"aim": "paid_work", "kind": "work_support", "max_grade": 2})
+    plan = build_plan(
+        profile(stage=5, strengths=["organised"], aims=["paid_work"]), build_library(steps, rules)
+    )
+    assert next(s for s in plan.steps if s.trace.slot == "work_support").id == "ask_for_a_dea"
