@@ -16,6 +16,7 @@ def random_profile(rng: random.Random, library: Library) -> Profile:
     return Profile(
         stage=rng.randint(1, 5),
         area_stages={a: rng.randint(1, 5) for a in rng.sample(AREA_IDS, rng.randint(0, 3))},
+        aims=rng.sample(sorted(library.aim_ids), rng.randint(0, 3)),
         strengths=rng.sample(sorted(library.strength_ids), rng.randint(0, 8)),
         barriers=rng.sample(sorted(library.barrier_ids), rng.randint(0, 4)),
         nation=rng.choice(NATION_IDS),
