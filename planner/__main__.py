@@ -1,5 +1,7 @@
+"""`python -m planner`: the command line, which lives in `cli` so the planner imports no store."""
+
 import sys
 
-from planner.cli import main
+from cli.main import planner_main
 
-sys.exit(main())
+sys.exit(planner_main())

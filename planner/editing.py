@@ -1,12 +1,17 @@
-"""Changes a coach and a claimant make to a draft plan. Each returns a new plan.
+"""Changes a coach and a claimant make to a draft plan. Each returns a new, validated plan.
 
-Adding past the cap is allowed: the plan carries a gentle note instead of a block.
+Adding past the cap is allowed: the plan carries a gentle note instead of a block. Every change
+is checked as a whole plan (`planner.models.revised`), so an edit can never make a plan that
+could not be saved and opened again; a change that would is a PlanEditError with a plain reason.
 """
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from goal_library.models import Library
-from planner.models import Plan, PlanStep
+from planner.inputs import plain_errors
+from planner.models import MAX_STEPS, Plan, PlanStep, revised
 from planner.policy import Scope, candidates, first_refusal_message, may_offer, refusals
 from planner.rules import effective_stage, should_offer_smaller
 from planner.suggest import suggested_step
@@ -15,6 +20,10 @@ OVER_CAP_NOTE = (
     "It's OK to start with fewer steps. Small steps add up, and you can add more next time."
 )
 OWN_STEP_REASON = "You chose this step in your own words."
+FULL_PLAN_MESSAGE = (
+    f"This plan already has {MAX_STEPS} steps, which is as many as a plan can hold. "
+    "Remove a step to add another."
+)
 _OWN_ID_PREFIX = "own_"
 
 
@@ -22,42 +31,59 @@ class PlanEditError(ValueError):
     """A change that cannot be made, with a plain reason."""
 
 
+def revised_plan(plan: Plan, library: Library | None = None, **changes: object) -> Plan:
+    """The plan with `changes`, checked as a whole plan; PlanEditError if it is not valid."""
+    try:
+        return revised(plan, library, **changes)
+    except ValidationError as error:
+        raise PlanEditError(
+            "That change cannot be made: " + "; ".join(plain_errors(error)[:3])
+        ) from None
+
+
 def with_note(plan: Plan) -> Plan:
     """The plan with the over-cap note present exactly when it has more steps than the cap."""
     notes = [n for n in plan.notes if n != OVER_CAP_NOTE]
     if len(plan.steps) > plan.max_steps:
         notes.append(OVER_CAP_NOTE)
-    return plan.model_copy(update={"notes": notes})
+    return revised_plan(plan, notes=notes)
 
 
 def remove_step(plan: Plan, step_id: str) -> Plan:
     _index_of(plan, step_id)
     steps = [s for s in plan.steps if s.id != step_id]
-    return with_note(plan.model_copy(update={"steps": steps}))
+    return with_note(revised_plan(plan, steps=steps))
 
 
 def add_library_step(plan: Plan, step_id: str, library: Library) -> Plan:
     """Add a step from the library by hand (at the end of the plan)."""
+    _check_room(plan)
     new_step = _library_step_for(plan, step_id, library)
-    return with_note(plan.model_copy(update={"steps": [*plan.steps, new_step]}))
+    return with_note(revised_plan(plan, library, steps=[*plan.steps, new_step]))
 
 
 def add_own_step(plan: Plan, area: str, title: str) -> Plan:
     """Add a step in the person's own words, kept exactly as typed."""
     if not title.strip():
         raise PlanEditError("Please write the step first.")
+    _check_room(plan)
     taken = {s.id for s in plan.steps}
     number = 1
     while f"{_OWN_ID_PREFIX}{number}" in taken:
         number += 1
-    own = PlanStep(
-        id=f"{_OWN_ID_PREFIX}{number}",
-        area=area,  # type: ignore[arg-type]
-        title=title,
-        reasons=[OWN_STEP_REASON],
-        own_words=True,
-    )
-    return with_note(plan.model_copy(update={"steps": [*plan.steps, own]}))
+    try:
+        own = PlanStep(
+            id=f"{_OWN_ID_PREFIX}{number}",
+            area=area,  # type: ignore[arg-type]
+            title=title,
+            reasons=[OWN_STEP_REASON],
+            own_words=True,
+        )
+    except ValidationError as error:
+        raise PlanEditError(
+            "That step cannot be added: " + "; ".join(plain_errors(error)[:3])
+        ) from None
+    return with_note(revised_plan(plan, steps=[*plan.steps, own]))
 
 
 def replace_step(plan: Plan, step_id: str, new_step_id: str, library: Library) -> Plan:
@@ -69,7 +95,7 @@ def replace_step(plan: Plan, step_id: str, new_step_id: str, library: Library) -
         update={"when": old.when, "who_can_help": old.who_can_help, "if_then": old.if_then}
     )
     steps = [*plan.steps[:index], new_step, *plan.steps[index + 1 :]]
-    return with_note(plan.model_copy(update={"steps": steps}))
+    return with_note(revised_plan(plan, library, steps=steps))
 
 
 def make_smaller(plan: Plan, step_id: str, library: Library) -> Plan:
@@ -104,9 +130,9 @@ def update_details(
     }
     if confidence != "unchanged":
         changes["confidence"] = confidence
-    step = PlanStep.model_validate({**plan.steps[index].model_dump(), **changes})
+    step = plan.steps[index].model_copy(update=changes)
     steps = [*plan.steps[:index], step, *plan.steps[index + 1 :]]
-    return plan.model_copy(update={"steps": steps})
+    return revised_plan(plan, steps=steps)
 
 
 def swap_options(plan: Plan, step_id: str, library: Library) -> list[PlanStep]:
@@ -187,6 +213,11 @@ def _families_in(plan: Plan, library: Library, leaving_out: str | None = None) -
         for s in plan.steps
         if s.id != leaving_out and library.has_step(s.id)
     }
+
+
+def _check_room(plan: Plan) -> None:
+    if len(plan.steps) >= MAX_STEPS:
+        raise PlanEditError(FULL_PLAN_MESSAGE)
 
 
 def _index_of(plan: Plan, step_id: str) -> int:

@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from goal_library.models import Library
 from planner.document import plan_sections, plan_title
 from planner.models import Plan
-from planner.pdf import CLEAR_PRINT_PT, LARGE_PRINT_PT
+from planner.print_sizes import CLEAR_PRINT_PT, LARGE_PRINT_PT
 
 
 @cache

@@ -8,9 +8,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from goal_library.models import Library
+from planner.errors import InputError
 from planner.models import Plan, Profile, ReviewAnswers
 
-MAX_INPUT_BYTES = 2_000_000
+# The largest plan, profile or outcomes JSON Right Steps reads, whether a file, the plan inside
+# a PDF or a saved version: far above any real plan, and small enough to parse at once.
+MAX_PLAN_BYTES = 2_000_000
+# The largest saved file (PDF or JSON) that is opened at all; the app's upload limit matches.
+MAX_SAVED_FILE_BYTES = 5 * 1024 * 1024
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -26,10 +31,6 @@ _PLAIN_MESSAGES = {
     "date_parsing": "needs to be a date like 2026-12-07",
     "date_type": "needs to be a date like 2026-12-07",
 }
-
-
-class InputError(ValueError):
-    """Input that cannot be used; the message is one plain line for the person."""
 
 
 def profile_from_data(data: Any, library: Library) -> Profile:
@@ -63,9 +64,9 @@ def plan_from_bytes(raw: bytes, library: Library) -> Plan:
 
 def json_from_bytes(raw: bytes, what: str) -> Any:
     """Parse JSON text, refusing empty, huge, binary or malformed input with a plain reason."""
-    if len(raw) > MAX_INPUT_BYTES:
+    if len(raw) > MAX_PLAN_BYTES:
         raise InputError(
-            f"the {what} file is too big ({len(raw):,} bytes; the limit is {MAX_INPUT_BYTES:,})"
+            f"the {what} file is too big ({len(raw):,} bytes; the limit is {MAX_PLAN_BYTES:,})"
         )
     if not raw.strip():
         raise InputError(f"the {what} file is empty")
@@ -84,6 +85,9 @@ def json_from_bytes(raw: bytes, what: str) -> Any:
         ) from error
     except RecursionError as error:
         raise InputError(f"the {what} file is nested too deeply to read") from error
+    except ValueError as error:
+        # Python refuses to read an integer of thousands of digits (a guard against slow input).
+        raise InputError(f"the {what} file holds a number too long to be a count") from error
 
 
 def plain_errors(error: ValidationError) -> list[str]:

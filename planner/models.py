@@ -7,9 +7,10 @@ library when a `library` is passed in the validation context (see `planner.input
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -17,9 +18,13 @@ from pydantic import (
     StrictStr,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from goal_library.models import AreaId, Library, NationId, Signpost
+from planner.reference import check_reference_form
+
+M = TypeVar("M", bound=BaseModel)
 
 PLAN_FORMAT = "right-steps-plan"
 PLAN_FORMAT_VERSION = 1
@@ -27,12 +32,30 @@ PLAN_FORMAT_VERSION = 1
 NAME_MAX_CHARS = 60
 OWN_WORDS_MAX_CHARS = 10_000
 SHORT_TEXT_MAX_CHARS = 500
+MAX_STEPS = 50
+# Enough for years of reviews; a file holding more is not a plan Right Steps wrote.
+MAX_STEPS_TAKEN = 1_000
+MAX_VERSION = 100_000
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+LATEST_DATE = datetime.date(2199, 12, 31)
 
 Stage = Annotated[StrictInt, Field(ge=1, le=5)]
 Outcome = Literal["done", "partly", "not_yet", "not_for_me"]
 Confidence = Annotated[StrictInt, Field(ge=0, le=10)]
 OwnWords = Annotated[StrictStr, Field(max_length=OWN_WORDS_MAX_CHARS)]
 ShortText = Annotated[StrictStr, Field(max_length=SHORT_TEXT_MAX_CHARS)]
+# Library ids and own-words step ids: lower-case letters, digits and underscores.
+StepId = Annotated[StrictStr, Field(min_length=1, max_length=80, pattern=r"^[a-z0-9_]+$")]
+CatalogueId = Annotated[StrictStr, Field(min_length=1, max_length=80, pattern=r"^[a-z0-9_]+$")]
+
+
+def _plausible_date(day: datetime.date) -> datetime.date:
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(f"needs to be a date between {EARLIEST_DATE.year} and {LATEST_DATE.year}")
+    return day
+
+
+PlanDate = Annotated[datetime.date, AfterValidator(_plausible_date)]
 
 
 class Profile(BaseModel):
@@ -43,13 +66,17 @@ class Profile(BaseModel):
     preferred_name: Annotated[StrictStr, Field(max_length=NAME_MAX_CHARS)] = ""
     stage: Stage
     area_stages: dict[AreaId, Stage] = Field(default_factory=dict)
-    aims: list[StrictStr] = Field(
+    aims: list[Annotated[StrictStr, Field(max_length=80)]] = Field(
         default_factory=list,
         max_length=20,
         description="What the person wants to work towards, in their own order (aims.yaml).",
     )
-    strengths: list[StrictStr] = Field(default_factory=list, max_length=100)
-    barriers: list[StrictStr] = Field(default_factory=list, max_length=100)
+    strengths: list[Annotated[StrictStr, Field(max_length=80)]] = Field(
+        default_factory=list, max_length=100
+    )
+    barriers: list[Annotated[StrictStr, Field(max_length=80)]] = Field(
+        default_factory=list, max_length=100
+    )
     strengths_own_words: OwnWords = ""
     barriers_own_words: OwnWords = ""
     hopes: OwnWords = ""
@@ -81,7 +108,7 @@ class TakenStep(BaseModel):
 
     title: Annotated[StrictStr, Field(min_length=1, max_length=SHORT_TEXT_MAX_CHARS)]
     area: AreaId
-    done_on: datetime.date
+    done_on: PlanDate
 
 
 TraceSlot = Literal[
@@ -119,17 +146,17 @@ class PlanStep(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: StrictStr = Field(min_length=1, max_length=80)
+    id: StepId
     area: AreaId
     grade: Stage | None = None
     title: Annotated[StrictStr, Field(min_length=1, max_length=SHORT_TEXT_MAX_CHARS)]
     detail: ShortText = ""
     why: ShortText = ""
-    reasons: list[StrictStr] = Field(default_factory=list)
-    strengths_used: list[StrictStr] = Field(default_factory=list)
-    barriers_eased: list[StrictStr] = Field(default_factory=list)
-    smaller: StrictStr | None = None
-    next: StrictStr | None = None
+    reasons: list[ShortText] = Field(default_factory=list, max_length=10)
+    strengths_used: list[CatalogueId] = Field(default_factory=list, max_length=100)
+    barriers_eased: list[CatalogueId] = Field(default_factory=list, max_length=100)
+    smaller: StepId | None = None
+    next: StepId | None = None
     own_words: bool = Field(
         default=False, description="True when the person wrote this step themselves."
     )
@@ -153,22 +180,47 @@ class Plan(BaseModel):
     format_version: Literal[1] = PLAN_FORMAT_VERSION
     profile: Profile
     max_steps: StrictInt = Field(ge=1, le=10)
-    steps: list[PlanStep] = Field(default_factory=list, max_length=50)
-    alternatives: dict[AreaId, list[PlanStep]] = Field(default_factory=dict)
-    signposts: list[Signpost] = Field(default_factory=list)
-    notes: list[StrictStr] = Field(default_factory=list)
-    created_on: datetime.date | None = None
-    review_on: datetime.date | None = None
-    # Set when the plan is saved: the code printed on the plan, and which saved version this is.
-    reference: StrictStr | None = Field(default=None, max_length=20)
-    version: StrictInt | None = Field(default=None, ge=1)
-    # Set when the plan came from a review of an earlier version.
-    reviewed_on: datetime.date | None = None
-    what_went_well: OwnWords = ""
-    steps_taken: list[TakenStep] = Field(default_factory=list)
-    reviewed_steps: list[PlanStep] = Field(
-        default_factory=list, description="The last plan's steps, with how each one went."
+    steps: list[PlanStep] = Field(default_factory=list, max_length=MAX_STEPS)
+    alternatives: dict[AreaId, Annotated[list[PlanStep], Field(max_length=20)]] = Field(
+        default_factory=dict
     )
+    signposts: list[Signpost] = Field(default_factory=list, max_length=30)
+    notes: list[ShortText] = Field(default_factory=list, max_length=10)
+    created_on: PlanDate | None = None
+    review_on: PlanDate | None = None
+    # Set when the plan is saved: the code printed on the plan, and which saved version this is.
+    reference: Annotated[StrictStr, AfterValidator(check_reference_form)] | None = None
+    version: StrictInt | None = Field(default=None, ge=1, le=MAX_VERSION)
+    # Set when the plan came from a review of an earlier version.
+    reviewed_on: PlanDate | None = None
+    what_went_well: OwnWords = ""
+    steps_taken: list[TakenStep] = Field(default_factory=list, max_length=MAX_STEPS_TAKEN)
+    reviewed_steps: list[PlanStep] = Field(
+        default_factory=list,
+        max_length=MAX_STEPS,
+        description="The last plan's steps, with how each one went.",
+    )
+
+    @model_validator(mode="after")
+    def _one_step_per_id(self) -> Plan:
+        for field, steps in (("steps", self.steps), ("reviewed_steps", self.reviewed_steps)):
+            seen: set[str] = set()
+            for step in steps:
+                if step.id in seen:
+                    raise ValueError(f"{field} has two steps with the id {step.id!r}")
+                seen.add(step.id)
+        return self
+
+
+def revised(model: M, library: Library | None = None, **changes: object) -> M:
+    """A copy of `model` with `changes`, validated as a whole.
+
+    `model_copy(update=...)` checks nothing, so every edit goes through here: a plan an edit
+    makes can always be saved and opened again. Raises pydantic's ValidationError.
+    """
+    data = model.model_copy(update=changes).model_dump()
+    context = {"library": library} if library is not None else None
+    return type(model).model_validate(data, context=context)
 
 
 def _library_from(info: ValidationInfo) -> Library | None:
@@ -182,8 +234,8 @@ class ReviewAnswers(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    outcomes: dict[StrictStr, Outcome]
+    outcomes: dict[StepId, Outcome] = Field(max_length=MAX_STEPS)
     stage: Stage | None = None
     area_stages: dict[AreaId, Stage] | None = None
     what_went_well: OwnWords = ""
-    outcome_words: dict[StrictStr, OwnWords] = Field(default_factory=dict)
+    outcome_words: dict[StepId, OwnWords] = Field(default_factory=dict, max_length=MAX_STEPS)

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -33,14 +32,11 @@ from reportlab.platypus import (
 from goal_library.models import Library
 from planner.document import Section, StepBlock, plan_sections, plan_title
 from planner.fonts import MAIN, MAIN_BOLD, FontSet, printable_markup, register_fonts
-from planner.inputs import InputError, plan_from_bytes
 from planner.models import Plan
+from planner.print_sizes import CLEAR_PRINT_PT, LARGE_PRINT_PT
+from planner.saved_files import ATTACHMENT_NAME
 
-ATTACHMENT_NAME = "right-steps-plan.json"
-CLEAR_PRINT_PT = 14
-LARGE_PRINT_PT = 18
 _INK = Color(0.07, 0.07, 0.07)
-_MAX_PDF_BYTES = 20_000_000
 _ROOM_TO_START_HERE = A4[1] / 4
 _SIDE_MARGIN = 2.5 * cm
 _FRAME_WIDTH = A4[0] - 2 * _SIDE_MARGIN
@@ -208,30 +204,3 @@ def attach_plan(pdf: bytes, plan: Plan) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def read_attached_plan(pdf: bytes, library: Library) -> Plan:
-    """The plan attached to a Right Steps PDF. Raises InputError with a plain reason."""
-    if len(pdf) > _MAX_PDF_BYTES:
-        raise InputError("the file is too big to be a Right Steps plan")
-    if not _looks_like_pdf(pdf):
-        raise InputError("the file is not a PDF")
-    try:
-        attachments = PdfReader(io.BytesIO(pdf)).attachments
-        payload = attachments.get(ATTACHMENT_NAME)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
-        raise InputError("the PDF is damaged and cannot be read") from error
-    if not payload:
-        raise InputError("this PDF has no Right Steps plan inside it")
-    return plan_from_bytes(payload[0], library)
-
-
-def plan_from_saved_file(raw: bytes, library: Library) -> Plan:
-    """A plan from a saved Right Steps file: its PDF (with the plan inside) or its JSON."""
-    if _looks_like_pdf(raw):
-        return read_attached_plan(raw, library)
-    return plan_from_bytes(raw, library)
-
-
-def _looks_like_pdf(raw: bytes) -> bool:
-    return raw.lstrip()[:5] == b"%PDF-"

@@ -17,6 +17,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import (
+    Boolean,
     Column,
     Connection,
     DateTime,
@@ -30,6 +31,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    false,
 )
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.types import TypeDecorator
@@ -100,6 +102,8 @@ drafts = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     Column("expires_at", UTCDateTime, nullable=False, index=True),
     Column("payload", Text, nullable=False),
+    # A closed draft is a finished appointment's tombstone: no payload, and never written again.
+    Column("closed", Boolean, nullable=False, server_default=false()),
 )
 
 

@@ -5,7 +5,10 @@ transaction as max + 1. When two saves to one plan race for the same number, the
 UNIQUE(plan_id, version) refuses the second, which tries again with the next number, so no save
 is lost. A process stopped in the middle of a save leaves the versions before it as they were.
 
-Nothing from a plan is logged or put into an error message: only references and numbers.
+The store is given its goal library and checks every plan with it before saving, so a plan
+that saves always opens again. Every failure of the database is a StoreError whose message
+names the problem and the fix (`store.failures`). Nothing from a plan is logged or put into an
+error message: only references and numbers.
 """
 
 from __future__ import annotations
@@ -22,16 +25,28 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from alembic.util import CommandError
 from sqlalchemy import Connection, delete, exists, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
-from goal_library.loader import default_library
-from planner.inputs import InputError, plan_from_data
+from goal_library.models import Library
+from planner.errors import InputError
+from planner.inputs import MAX_PLAN_BYTES, plan_from_data
 from planner.models import Plan
+from planner.reference import new_reference, normalise_reference
 from store import db, settings
-from store.errors import BadDraft, StoreBusy, UnknownReference, UnreadablePlan
-from store.reference import new_reference, normalise_reference
+from store.errors import (
+    BadDraft,
+    DraftClosed,
+    PlanNotSaved,
+    StoreBusy,
+    StoreError,
+    UnknownReference,
+    UnreadablePlan,
+)
+from store.failures import bad_url, store_error_for
+from store.private_files import keep_private, make_private_database_file
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +57,7 @@ PAUSE_BEFORE_COMMIT_VARIABLE = "RIGHT_STEPS_TEST_PAUSE_BEFORE_COMMIT"
 
 @dataclass(frozen=True)
 class SavedVersion:
-    """One saved version of a plan; `plan` is filled in by `PlanStore.versions`."""
+    """One saved version of a plan, with the plan as it was kept."""
 
     reference: str
     version: int
@@ -57,13 +72,24 @@ class PlanStore:
     made by the first write; reading from it finds nothing.
     """
 
-    def __init__(self, url: str | None = None) -> None:
-        self._url = db.database_url(url or settings.database_url())
-        self._file = db.sqlite_file(self._url)
-        self._engine = db.make_engine(self._url)
-        self._ready = False
-        if self._file is None or self._file.exists():
-            self._prepare()
+    def __init__(self, url: str | None = None, *, library: Library) -> None:
+        self._library = library
+        self._file = None
+        with self._failures():
+            try:
+                self._url = db.database_url(url or settings.database_url())
+            except ArgumentError:
+                raise bad_url("it cannot be read as an address") from None
+            self._file = db.sqlite_file(self._url)
+            try:
+                self._engine = db.make_engine(self._url)
+            except (NoSuchModuleError, ImportError):
+                raise bad_url("no database driver for it is installed") from None
+            except (ArgumentError, TypeError, ValueError):
+                raise bad_url("it has a part that cannot be used") from None
+            self._ready = False
+            if self._file is None or self._file.exists():
+                self._prepare()
 
     @property
     def backend(self) -> str:
@@ -91,46 +117,70 @@ class PlanStore:
         """Save `plan` as a new plan (reference None) or as the next version of `reference`."""
         known = None if reference is None else normalise_reference(reference)
         saved_at = _utc(now)
-        self._prepare()
-        for attempt in range(1, SAVE_ATTEMPTS + 1):
-            try:
-                with self._writing() as connection:
-                    if known is None:
-                        chosen, plan_id, version = self._add_plan(connection, saved_at)
-                    else:
-                        chosen, plan_id = known, self._plan_id(connection, known)
-                        version = self._next_version(connection, plan_id)
-                    document = plan.model_copy(update={"reference": chosen, "version": version})
-                    connection.execute(
-                        insert(db.plan_versions).values(
-                            plan_id=plan_id,
-                            version=version,
-                            saved_at=saved_at,
-                            document=_to_json(document.model_dump(mode="json")),
+        self._check_can_reopen(plan)
+        with self._failures():
+            self._prepare()
+            for attempt in range(1, SAVE_ATTEMPTS + 1):
+                try:
+                    with self._writing() as connection:
+                        if known is None:
+                            chosen, plan_id, version = self._add_plan(connection, saved_at)
+                        else:
+                            chosen, plan_id = known, self._plan_id(connection, known)
+                            version = self._next_version(connection, plan_id)
+                        document = plan.model_copy(
+                            update={
+                                "reference": chosen,
+                                "version": version,
+                                "created_on": plan.created_on or saved_at.date(),
+                            }
                         )
-                    )
-                    pause_before_commit_for_tests()
-                return SavedVersion(chosen, version, saved_at)
-            except IntegrityError:
-                # Another save took this version number (or this new reference) first.
-                log.debug("save clashed with another save (attempt %d); trying again", attempt)
-                time.sleep(random.uniform(0, 0.002 * attempt))
+                        connection.execute(
+                            insert(db.plan_versions).values(
+                                plan_id=plan_id,
+                                version=version,
+                                saved_at=saved_at,
+                                document=_to_json(document.model_dump(mode="json")),
+                            )
+                        )
+                        pause_before_commit_for_tests()
+                    return SavedVersion(chosen, version, saved_at, document)
+                except IntegrityError:
+                    # Another save took this version number (or this new reference) first.
+                    log.debug("save clashed with another save (attempt %d); trying again", attempt)
+                    time.sleep(random.uniform(0, 0.002 * attempt))
         raise StoreBusy("The plan could not be saved because the database is too busy; try again.")
 
     def versions(self, reference: str) -> list[SavedVersion]:
         """Every saved version of the plan, oldest first, each with its validated plan."""
         known = normalise_reference(reference)
         rows = self._version_rows(known)
-        library = default_library()
         return [
-            SavedVersion(known, row.version, row.saved_at, _plan(row, known, library))
-            for row in rows
+            SavedVersion(known, row.version, row.saved_at, self._plan(row, known)) for row in rows
         ]
 
     def latest(self, reference: str) -> Plan:
         """The newest saved version of the plan."""
         known = normalise_reference(reference)
-        return _plan(self._version_rows(known, newest_only=True)[0], known, default_library())
+        return self._plan(self._version_rows(known, newest_only=True)[0], known)
+
+    def holds(self, plan: Plan) -> bool:
+        """True when this exact plan is a saved version of the reference it carries.
+
+        A plan from a file only joins the history its reference names when the store holds
+        the very version the file claims to be; any other file makes a new plan when saved.
+        """
+        if plan.reference is None or plan.version is None:
+            return False
+        known = normalise_reference(plan.reference)
+        try:
+            rows = self._version_rows(known)
+        except UnknownReference:
+            return False
+        wanted = plan.model_dump(mode="json")
+        return any(
+            row.version == plan.version and json.loads(row.document) == wanted for row in rows
+        )
 
     def export(self, reference: str) -> dict[str, Any]:
         """Everything kept about the plan, as stored: each version with when it was saved."""
@@ -150,20 +200,21 @@ class PlanStore:
     def delete(self, reference: str) -> bool:
         """Delete the plan and all its versions; False when there was no such plan."""
         known = normalise_reference(reference)
-        if not self._prepare(create=False):
-            return False
-        with self._writing() as connection:
-            deleted = connection.execute(delete(db.plans).where(db.plans.c.reference == known))
+        with self._failures():
+            if not self._prepare(create=False):
+                return False
+            with self._writing() as connection:
+                deleted = connection.execute(delete(db.plans).where(db.plans.c.reference == known))
         return deleted.rowcount > 0
 
     def purge(self, older_than_days: int, now: datetime.datetime | None = None) -> int:
         """Delete every plan last saved more than `older_than_days` ago; how many were deleted."""
         if isinstance(older_than_days, bool) or not isinstance(older_than_days, int):
             raise InputError("the number of days needs to be a whole number")
-        if older_than_days < 0:
-            raise InputError("the number of days cannot be below 0")
-        if not self._prepare(create=False):
-            return 0
+        if not 0 <= older_than_days <= settings.MAX_RETENTION_DAYS:
+            raise InputError(
+                f"the number of days needs to be from 0 to {settings.MAX_RETENTION_DAYS:,}"
+            )
         cutoff = _utc(now) - datetime.timedelta(days=older_than_days)
         versions = db.plan_versions
         stale = (
@@ -173,12 +224,15 @@ class PlanStore:
         )
         # A plan with no version at all cannot be made by save(); clear any left some other way.
         empty = ~exists().where(versions.c.plan_id == db.plans.c.id)
-        with self._writing() as connection:
-            deleted = connection.execute(
-                delete(db.plans).where(
-                    db.plans.c.id.in_(stale) | (empty & (db.plans.c.created_at < cutoff))
+        with self._failures():
+            if not self._prepare(create=False):
+                return 0
+            with self._writing() as connection:
+                deleted = connection.execute(
+                    delete(db.plans).where(
+                        db.plans.c.id.in_(stale) | (empty & (db.plans.c.created_at < cutoff))
+                    )
                 )
-            )
         return deleted.rowcount
 
     # Drafts
@@ -190,7 +244,10 @@ class PlanStore:
         lifetime: datetime.timedelta | None = None,
         now: datetime.datetime | None = None,
     ) -> None:
-        """Keep (or replace) a draft until `lifetime` from now (default: the draft setting)."""
+        """Keep (or replace) a draft until `lifetime` from now (default: the draft setting).
+
+        Raises DraftClosed when the draft's appointment was finished: a closed id stays closed.
+        """
         _check_draft_id(draft_id)
         if not isinstance(payload, dict):
             raise BadDraft("a draft needs to be a mapping of names to values")
@@ -205,60 +262,134 @@ class PlanStore:
             "updated_at": moment,
             "expires_at": expires_at,
             "payload": text,
+            "closed": False,
         }
-        self._prepare()
-        dialect = postgresql if self.backend == "postgresql" else sqlite
-        statement = dialect.insert(db.drafts).values(**values)
-        statement = statement.on_conflict_do_update(
-            index_elements=[db.drafts.c.draft_id],
-            set_={key: statement.excluded[key] for key in values if key != "draft_id"},
-        )
-        with self._writing() as connection:
-            connection.execute(statement)
+        with self._failures():
+            self._prepare()
+            dialect = postgresql if self.backend == "postgresql" else sqlite
+            statement = dialect.insert(db.drafts).values(**values)
+            statement = statement.on_conflict_do_update(
+                index_elements=[db.drafts.c.draft_id],
+                set_={key: statement.excluded[key] for key in values if key != "draft_id"},
+                where=db.drafts.c.closed.is_(False),
+            )
+            with self._writing() as connection:
+                written = connection.execute(statement).rowcount
+        if written == 0:
+            raise DraftClosed()
 
     def load_draft(self, draft_id: str, now: datetime.datetime | None = None) -> dict | None:
-        """The draft, or None when there is none or it has expired."""
+        """The draft, or None when there is none, it has expired, or it was closed."""
         _check_draft_id(draft_id)
-        if not self._prepare(create=False):
-            return None
-        with self._engine.begin() as connection:
-            text = connection.scalar(
-                select(db.drafts.c.payload).where(
-                    db.drafts.c.draft_id == draft_id, db.drafts.c.expires_at > _utc(now)
+        with self._failures():
+            if not self._prepare(create=False):
+                return None
+            with self._engine.begin() as connection:
+                text = connection.scalar(
+                    select(db.drafts.c.payload).where(
+                        db.drafts.c.draft_id == draft_id,
+                        db.drafts.c.expires_at > _utc(now),
+                        db.drafts.c.closed.is_(False),
+                    )
                 )
-            )
         return None if text is None else json.loads(text)
 
-    def delete_draft(self, draft_id: str) -> None:
+    def close_draft(self, draft_id: str, now: datetime.datetime | None = None) -> None:
+        """Delete the draft's answers and close its id, so no tab can write it back."""
         _check_draft_id(draft_id)
-        if not self._prepare(create=False):
-            return
-        with self._writing() as connection:
-            connection.execute(delete(db.drafts).where(db.drafts.c.draft_id == draft_id))
+        moment = _utc(now)
+        values = {
+            "draft_id": draft_id,
+            "updated_at": moment,
+            "expires_at": moment + settings.closed_draft_lifetime(),
+            "payload": "",
+            "closed": True,
+        }
+        with self._failures():
+            self._prepare()
+            dialect = postgresql if self.backend == "postgresql" else sqlite
+            statement = dialect.insert(db.drafts).values(**values)
+            statement = statement.on_conflict_do_update(
+                index_elements=[db.drafts.c.draft_id],
+                set_={key: statement.excluded[key] for key in values if key != "draft_id"},
+            )
+            with self._writing() as connection:
+                connection.execute(statement)
 
     def purge_drafts(self, now: datetime.datetime | None = None) -> int:
-        """Delete every expired draft; how many were deleted."""
-        if not self._prepare(create=False):
-            return 0
-        with self._writing() as connection:
-            deleted = connection.execute(
-                delete(db.drafts).where(db.drafts.c.expires_at <= _utc(now))
-            )
+        """Delete every expired draft (closed ones once their closing has run out)."""
+        with self._failures():
+            if not self._prepare(create=False):
+                return 0
+            with self._writing() as connection:
+                deleted = connection.execute(
+                    delete(db.drafts).where(db.drafts.c.expires_at <= _utc(now))
+                )
         return deleted.rowcount
 
+    def draft_is_closed(self, draft_id: str) -> bool:
+        """True when the draft's appointment was finished (for tests and the app's message)."""
+        _check_draft_id(draft_id)
+        with self._failures():
+            if not self._prepare(create=False):
+                return False
+            with self._engine.begin() as connection:
+                closed = connection.scalar(
+                    select(db.drafts.c.closed).where(db.drafts.c.draft_id == draft_id)
+                )
+        return bool(closed)
+
     # Inside
+
+    @contextlib.contextmanager
+    def _failures(self) -> Iterator[None]:
+        """Every failure of the database or its file, as a StoreError that names the fix."""
+        try:
+            yield
+        except (StoreError, InputError):
+            raise
+        except (SQLAlchemyError, CommandError, OSError) as error:
+            raise store_error_for(error, self._file) from None
 
     def _prepare(self, create: bool = True) -> bool:
         """Make sure the tables exist; False (and nothing made) for a missing file if not create."""
         if self._ready:
             return True
-        if self._file is not None and not self._file.exists():
-            if not create:
-                return False
-            self._file.parent.mkdir(parents=True, exist_ok=True)
+        if self._file is not None:
+            if not self._file.exists():
+                if not create:
+                    return False
+                make_private_database_file(self._file)
+            keep_private(self._file)
         db.upgrade(self._engine)
         self._ready = True
         return True
+
+    def _check_can_reopen(self, plan: Plan) -> None:
+        """Refuse a plan that could not be opened again exactly as it is."""
+        try:
+            text = _to_json(plan.model_dump(mode="json"))
+            size = len(text.encode("utf-8"))
+            plan_from_data(json.loads(text), self._library)
+        except (InputError, TypeError, ValueError) as error:
+            raise PlanNotSaved(
+                f"The plan could not be saved because part of it is not valid"
+                f"{_problem_fields(error)}. Nothing was saved."
+            ) from None
+        if size > MAX_PLAN_BYTES:
+            raise PlanNotSaved(
+                "The plan is too long to save. Please shorten some of the longer answers."
+            )
+
+    def _plan(self, row: Any, reference: str) -> Plan:
+        try:
+            return plan_from_data(json.loads(row.document), self._library)
+        except (InputError, ValueError) as error:
+            raise UnreadablePlan(
+                f"version {row.version} of plan {reference} cannot be read with this version of "
+                f"Right Steps{_problem_fields(error)}; its saved copy is unchanged "
+                "(see `data export`)"
+            ) from None
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[Connection]:
@@ -292,8 +423,6 @@ class PlanStore:
         return (newest or 0) + 1
 
     def _version_rows(self, reference: str, newest_only: bool = False) -> list[Any]:
-        if not self._prepare(create=False):
-            raise UnknownReference(reference)
         versions = db.plan_versions
         query = (
             select(versions.c.version, versions.c.saved_at, versions.c.document)
@@ -304,8 +433,11 @@ class PlanStore:
             query = query.order_by(versions.c.version.desc()).limit(1)
         else:
             query = query.order_by(versions.c.version)
-        with self._engine.begin() as connection:
-            rows = connection.execute(query).all()
+        with self._failures():
+            if not self._prepare(create=False):
+                raise UnknownReference(reference)
+            with self._engine.begin() as connection:
+                rows = connection.execute(query).all()
         if not rows:
             raise UnknownReference(reference)
         return rows
@@ -321,17 +453,6 @@ def pause_before_commit_for_tests() -> None:
     if seconds:
         print("right-steps: test pause before commit", file=sys.stderr, flush=True)
         time.sleep(float(seconds))
-
-
-def _plan(row: Any, reference: str, library: Any) -> Plan:
-    try:
-        return plan_from_data(json.loads(row.document), library)
-    except (InputError, ValueError) as error:
-        fields = _problem_fields(error)
-        raise UnreadablePlan(
-            f"version {row.version} of plan {reference} cannot be read with this version of "
-            f"Right Steps{fields}; its saved copy is unchanged (see `data export`)"
-        ) from None
 
 
 def _problem_fields(error: Exception) -> str:

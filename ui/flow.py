@@ -1,4 +1,9 @@
-"""The appointment as one page at a time, with a progress line and Back / Continue."""
+"""The appointment as one page at a time, with a progress line and Back / Continue.
+
+Each run: bring back the draft (first run only), show any notices, draw the page inside a
+guard (a failure on a page is a plain message, and Back and Continue still work), then keep
+the draft.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,11 @@ from types import ModuleType
 import streamlit as st
 
 from goal_library.models import Library
-from ui.components.draft_keeper import DRAFT_NOTE, restore_draft, save_draft
+from planner.editing import PlanEditError
+from planner.errors import InputError
+from ui.components.draft_keeper import keep_draft, restore_or_start
+from ui.components.notice import notice
+from ui.guard import plain_message
 from ui.pages import (
     about_you,
     agree_and_print,
@@ -20,7 +29,7 @@ from ui.pages import (
     what_makes_things_harder,
     where_you_are_now,
 )
-from ui.review_state import plan_under_review
+from ui.session import appointment, go_to_page, notify, take_notices
 
 PAGES: tuple[ModuleType, ...] = (
     start,
@@ -41,46 +50,50 @@ REVIEW_PAGES: tuple[ModuleType, ...] = (
     make_it_yours,
     agree_and_print,
 )
+_NAV_PROBLEM = "nav_problem"
 
 
 def active_pages() -> tuple[ModuleType, ...]:
     """The pages of this appointment: a new plan, or a review of a saved one."""
-    return REVIEW_PAGES if plan_under_review() is not None else PAGES
-
-
-_PAGE = "page_index"
-_NAV_PROBLEM = "nav_problem"
+    return REVIEW_PAGES if appointment().review is not None else PAGES
 
 
 def current_page_index() -> int:
-    return st.session_state.setdefault(_PAGE, 0)
+    return min(appointment().page, len(active_pages()) - 1)
 
 
 def go_to(index: int) -> None:
-    st.session_state[_PAGE] = max(0, min(index, len(active_pages()) - 1))
+    go_to_page(index, len(active_pages()))
 
 
 def run(library: Library) -> None:
-    restore_draft(library)
+    restore_or_start(library)
     pages = active_pages()
-    index = min(current_page_index(), len(pages) - 1)
+    index = current_page_index()
     page = pages[index]
     if index > 0:
         st.caption(f"Step {index} of {len(pages) - 1}")
         st.progress(index / (len(pages) - 1))
     st.title(page.TITLE)
-    note = st.session_state.pop(DRAFT_NOTE, None)
-    if note:
-        st.info(note, icon=":material/history:")
-    page.render(library)
+    # Messages go just under the title, whether they came from the last click, from drawing
+    # this page or from keeping the draft after it.
+    messages = st.container()
+    try:
+        page.render(library)
+    except Exception as error:  # a page that fails still lets the person go on
+        guidance = isinstance(error, InputError | PlanEditError)
+        notify(plain_message(error, "showing this page"), "warning" if guidance else "error")
     _navigation(index, pages, library)
-    save_draft()
+    keep_draft()
+    with messages:
+        for kind, message in take_notices():
+            notice(message, kind)
 
 
 def _navigation(index: int, pages: tuple[ModuleType, ...], library: Library) -> None:
     problem = st.session_state.pop(_NAV_PROBLEM, None)
     if problem:
-        st.warning(problem, icon=":material/info:")
+        notice(problem, "warning")
     st.divider()
     back, _, forward = st.columns([1, 2, 1])
     back.button(

@@ -18,15 +18,15 @@ from pathlib import Path
 
 from goal_library.loader import default_library
 from planner.inputs import plan_from_bytes
-from store import PlanStore
+from store.plans import PlanStore
 
 
 def main(argv: list[str]) -> int:
     url, plan_file, label, count, barrier, parties, reference, open_when = argv
     plan = plan_from_bytes(Path(plan_file).read_bytes(), default_library())
-    store = PlanStore(url) if open_when == "before" else None
+    store = PlanStore(url, library=default_library()) if open_when == "before" else None
     _wait_for_everyone(Path(barrier), label, int(parties))
-    store = store or PlanStore(url)
+    store = store or PlanStore(url, library=default_library())
     started = time.time()
     saved = []
     for n in range(1, int(count) + 1):

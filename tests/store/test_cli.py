@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from store import PlanStore
+from goal_library.loader import default_library
+from store.plans import PlanStore
 from tests.conftest import run_module
 from tests.store.conftest import make_plan
 
@@ -66,7 +67,7 @@ def test_save_export_and_delete(database, plan_file, library):
 
 def test_purge_deletes_old_plans_and_expired_drafts(database, library):
     long_ago = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=40)
-    with PlanStore() as store:
+    with PlanStore(library=default_library()) as store:
         old = store.save(make_plan(library), now=long_ago)
         kept = store.save(make_plan(library))
         store.save_draft("expired", {"n": 1}, now=long_ago)
@@ -76,14 +77,14 @@ def test_purge_deletes_old_plans_and_expired_drafts(database, library):
     assert result.stdout.decode() == (
         "Deleted 1 plan last saved more than 30 days ago, and 1 expired draft.\n"
     )
-    with PlanStore() as store:
+    with PlanStore(library=default_library()) as store:
         assert store.latest(kept.reference).version == 1
         assert store.load_draft("current") == {"n": 2}
     assert data("export", old.reference).returncode == 2
 
 
 def test_purge_uses_the_retention_setting_by_default(database, library, monkeypatch):
-    with PlanStore() as store:
+    with PlanStore(library=default_library()) as store:
         store.save(make_plan(library), now=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
     monkeypatch.setenv("RIGHT_STEPS_RETENTION_DAYS", "365")
     result = data("purge")
@@ -134,13 +135,14 @@ def test_bad_input_exits_2_with_one_plain_line(database, plan_file, tmp_path, ar
     assert result.stdout == b""
 
 
-def test_a_broken_database_setting_is_one_plain_line_without_the_address(monkeypatch):
+def test_an_unreachable_database_names_the_setting_not_the_address(monkeypatch):
     monkeypatch.setenv(
         "RIGHT_STEPS_DATABASE_URL", "postgresql+psycopg://someone:secret@127.0.0.1:9/none"
     )
     result = data("export", "K7TM-9QXA")
-    assert result.returncode == 1
+    assert result.returncode == 2
     error = result.stderr.decode()
     assert error.count("\n") == 1
-    assert "secret" not in error
+    assert "cannot reach the database server named in RIGHT_STEPS_DATABASE_URL" in error
+    assert "secret" not in error and "127.0.0.1" not in error
     assert "Traceback" not in error

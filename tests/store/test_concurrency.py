@@ -8,7 +8,8 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from store import PlanStore
+from goal_library.loader import default_library
+from store.plans import PlanStore
 from tests.conftest import run_module
 from tests.store.conftest import make_plan
 
@@ -33,7 +34,7 @@ def _run_workers(url, plan_file, barrier, labels, reference="new", open_when="be
 def test_two_processes_saving_to_one_plan_lose_nothing(database_url, library, tmp_path):
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(make_plan(library).model_dump_json(), encoding="utf-8")
-    with PlanStore(database_url) as store:
+    with PlanStore(database_url, library=default_library()) as store:
         first = store.save(make_plan(library, note="first"))
 
     started = time.perf_counter()
@@ -42,7 +43,7 @@ def test_two_processes_saving_to_one_plan_lose_nothing(database_url, library, tm
     )
     elapsed = time.perf_counter() - started
 
-    with PlanStore(database_url) as store:
+    with PlanStore(database_url, library=default_library()) as store:
         versions = store.versions(first.reference)
     numbers = [v.version for v in versions]
     assert numbers == list(range(1, 2 * SAVES_EACH + 2))
@@ -74,7 +75,7 @@ def test_processes_opening_a_new_database_together_all_save(database_url, librar
     )
     references = {pair[0] for report in reports for pair in report["saved"]}
     assert len(references) == 3 * SAVES_EACH
-    with PlanStore(database_url) as store:
+    with PlanStore(database_url, library=default_library()) as store:
         assert all(store.latest(reference).version == 1 for reference in references)
 
 

@@ -8,7 +8,8 @@ import subprocess
 import sys
 import time
 
-from store import PlanStore
+from goal_library.loader import default_library
+from store.plans import PlanStore
 from tests.conftest import ROOT
 from tests.store.conftest import make_plan, same_plan_apart_from_saving
 
@@ -34,7 +35,7 @@ def test_a_save_killed_before_it_commits_leaves_the_last_good_version(
     database_url, library, tmp_path
 ):
     originals = [make_plan(library, note=f"good {n}") for n in (1, 2)]
-    with PlanStore(database_url) as store:
+    with PlanStore(database_url, library=default_library()) as store:
         first = store.save(originals[0])
         store.save(originals[1], first.reference)
     plan_file = tmp_path / "plan.json"
@@ -44,7 +45,7 @@ def test_a_save_killed_before_it_commits_leaves_the_last_good_version(
     process = _start_paused_save(database_url, plan_file, first.reference)
     try:
         # While it holds its transaction open, others still read the last good version.
-        with PlanStore(database_url) as store:
+        with PlanStore(database_url, library=default_library()) as store:
             assert store.latest(first.reference).notes == ["good 2"]
     finally:
         process.send_signal(signal.SIGKILL)
@@ -52,7 +53,7 @@ def test_a_save_killed_before_it_commits_leaves_the_last_good_version(
     assert process.returncode == -signal.SIGKILL
     elapsed = time.perf_counter() - started
 
-    with PlanStore(database_url) as store:
+    with PlanStore(database_url, library=default_library()) as store:
         versions = store.versions(first.reference)
         assert [v.version for v in versions] == [1, 2]
         for saved, original in zip(versions, originals, strict=True):
@@ -70,7 +71,7 @@ def test_a_save_killed_before_it_commits_leaves_the_last_good_version(
 
 def test_without_the_pause_the_same_command_commits(database_url, library, tmp_path):
     # The hook is the only difference: unset, the same save goes through.
-    with PlanStore(database_url) as store:
+    with PlanStore(database_url, library=default_library()) as store:
         first = store.save(make_plan(library))
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(make_plan(library, note="committed").model_dump_json())
@@ -85,5 +86,5 @@ def test_without_the_pause_the_same_command_commits(database_url, library, tmp_p
     )
     assert result.returncode == 0, result.stderr.decode()
     assert b"test pause" not in result.stderr
-    with PlanStore(database_url) as store:
+    with PlanStore(database_url, library=default_library()) as store:
         assert store.latest(first.reference).notes == ["committed"]

@@ -12,7 +12,11 @@ from alembic.migration import MigrationContext
 from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError
 
-from store import BadReference, PlanStore, UnknownReference, UnreadablePlan, db, settings
+from goal_library.loader import default_library
+from planner.reference import BadReference
+from store import db, settings
+from store.errors import UnknownReference, UnreadablePlan
+from store.plans import PlanStore
 from tests.conftest import run_module
 from tests.store.conftest import make_plan, same_plan_apart_from_saving
 
@@ -56,8 +60,13 @@ def test_the_stored_document_is_the_plan_json_with_its_reference_and_version(sto
     assert stored["version"] == 1
     assert stored["profile"]["preferred_name"] == "Gwenllïan O'Brien & <Sons> 🌱"
     assert stored == plan.model_copy(
-        update={"reference": saved.reference, "version": 1}
+        update={
+            "reference": saved.reference,
+            "version": 1,
+            "created_on": saved.saved_at.date(),
+        }
     ).model_dump(mode="json")
+    assert saved.plan.model_dump(mode="json") == stored
 
 
 def test_a_new_plan_gets_its_own_reference(store, library):
@@ -179,9 +188,9 @@ def test_a_database_error_does_not_show_the_values_it_was_sent(store, library):
 
 
 def test_opening_a_store_again_keeps_what_is_there(database_url, library):
-    with PlanStore(database_url) as store:
+    with PlanStore(database_url, library=default_library()) as store:
         saved = store.save(make_plan(library))
-    with PlanStore(database_url) as store:
+    with PlanStore(database_url, library=default_library()) as store:
         assert [v.version for v in store.versions(saved.reference)] == [1]
 
 
@@ -189,13 +198,13 @@ def test_the_migrated_tables_match_the_model_and_are_at_head(store):
     store._prepare()
     with store._engine.connect() as connection:
         context = MigrationContext.configure(connection)
-        assert context.get_current_revision() == "0001"
+        assert context.get_current_revision() == "0002"
         differences = compare_metadata(context, db.metadata)
     assert differences == []
 
 
 def test_sqlite_is_opened_with_a_wal_foreign_keys_and_a_busy_timeout(tmp_path):
-    store = PlanStore(f"sqlite:///{tmp_path / 'plans.sqlite3'}")
+    store = PlanStore(f"sqlite:///{tmp_path / 'plans.sqlite3'}", library=default_library())
     with store, store._engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -208,7 +217,7 @@ def test_the_default_database_is_made_in_the_data_folder_on_the_first_save(
     folder = tmp_path / "kept" / "here"
     monkeypatch.setenv("RIGHT_STEPS_DATA_DIR", str(folder))
     assert settings.database_url() == f"sqlite:///{folder / 'right-steps.sqlite3'}"
-    with PlanStore() as store:
+    with PlanStore(library=default_library()) as store:
         assert store.backend == "sqlite"
         with pytest.raises(UnknownReference):
             store.export("K7TM-9QXA")
@@ -219,7 +228,7 @@ def test_the_default_database_is_made_in_the_data_folder_on_the_first_save(
         assert not folder.exists(), "reading must not make the database"
         saved = store.save(make_plan(library))
     assert (folder / "right-steps.sqlite3").is_file()
-    with PlanStore() as store:
+    with PlanStore(library=default_library()) as store:
         assert store.latest(saved.reference).version == 1
 
 

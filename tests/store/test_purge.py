@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from planner.inputs import InputError
-from store import BadDraft, UnknownReference
+from store.errors import BadDraft, UnknownReference
 from tests.store.conftest import make_plan
 
 NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
@@ -91,8 +91,8 @@ def test_the_draft_lifetime_comes_from_the_setting(store, monkeypatch):
 
 def test_delete_draft_removes_it_and_a_missing_one_is_fine(store):
     store.save_draft("session-1", {"n": 1}, now=NOW)
-    store.delete_draft("session-1")
-    store.delete_draft("session-1")
+    store.close_draft("session-1")
+    store.close_draft("session-1")
     assert store.load_draft("session-1", now=NOW) is None
 
 

@@ -180,7 +180,7 @@ def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
 
 def _check_download(saved: Path) -> None:
     from goal_library.loader import default_library
-    from planner.pdf import read_attached_plan
+    from planner.saved_files import read_attached_plan
 
     pdf = saved.read_bytes()
     assert pdf.startswith(b"%PDF-")

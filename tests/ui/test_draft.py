@@ -1,46 +1,175 @@
-"""An appointment in progress survives a lost page: the draft named in the address comes back."""
+"""An appointment in progress survives a lost page, and a finished one never comes back."""
+
+import datetime
+import sqlite3
 
 from streamlit.testing.v1 import AppTest
 
-from store import PlanStore
-from tests.ui.apptest import APP, press_continue, title
+from goal_library.loader import default_library
+from planner.models import Profile
+from planner.suggest import build_plan
+from store.plans import PlanStore
+from tests.ui.apptest import (
+    APP,
+    appointment,
+    key,
+    messages,
+    no_errors,
+    press_continue,
+    the_plan,
+    title,
+)
+from ui.appointment import Answers, Appointment
+
+
+def _store(url):
+    return PlanStore(url, library=default_library())
+
+
+def _session_at(draft_id=None):
+    at = AppTest.from_file(APP, default_timeout=30)
+    if draft_id is not None:
+        at.query_params["draft"] = draft_id
+    return at.run()
+
+
+def _answered_session():
+    at = _session_at()
+    at = press_continue(at)
+    at.text_input[0].input("Gwenllïan & <Co>").run()
+    at = press_continue(at)
+    at.radio[0].set_value(2).run()
+    return at
 
 
 def test_answers_come_back_in_a_new_session_with_the_same_address(private_database):
-    first = AppTest.from_file(APP, default_timeout=30).run()
-    first = press_continue(first)
-    first.text_input[0].input("Gwenllïan & <Co>").run()
-    first = press_continue(first)
-    first.radio[0].set_value(2).run()
-    draft_id = first.session_state["draft_id"]
+    first = _answered_session()
+    draft_id = appointment(first).id
     assert draft_id in str(first.query_params["draft"])
-    assert PlanStore(private_database).load_draft(draft_id)
+    assert _store(private_database).load_draft(draft_id)
 
-    second = AppTest.from_file(APP, default_timeout=30)
-    second.query_params["draft"] = draft_id
-    second.run()
+    second = _session_at(draft_id)
     assert title(second) == "Where you are now"
     assert second.radio[0].value == 2
-    assert second.session_state["answer_name"] == "Gwenllïan & <Co>"
-    assert any("Your answers are still here" in i.value for i in second.info)
+    assert appointment(second).answers.preferred_name == "Gwenllïan & <Co>"
+    assert any("Your answers are still here" in i for i in messages(second.info))
 
 
-def test_finish_and_clear_deletes_the_draft(private_database):
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    at = press_continue(at)
-    at.text_input[0].input("Sam").run()
-    draft_id = at.session_state["draft_id"]
-    assert PlanStore(private_database).load_draft(draft_id)
-    at.session_state["page_index"] = 7
+def test_finish_and_clear_closes_the_draft_for_good(private_database):
+    at = _answered_session()
+    draft_id = appointment(at).id
+    store = _store(private_database)
+    assert store.load_draft(draft_id)
+    at.session_state["appointment"] = appointment(at).model_copy(update={"page": 7})
     at.run()
     at.button(key="finish_and_clear").click().run()
-    assert PlanStore(private_database).load_draft(draft_id) is None
+    assert store.load_draft(draft_id) is None
+    assert store.draft_is_closed(draft_id)
+    assert appointment(at).id != draft_id
+
+    # The old address, from the browser's history, brings back nothing.
+    again = _session_at(draft_id)
+    assert title(again) == "Right Steps"
+    assert appointment(again).answers.preferred_name == ""
+    assert any("finished or timed out" in i for i in messages(again.info))
+
+
+def test_a_second_tab_cannot_write_a_finished_appointment_back(private_database):
+    first = _answered_session()
+    draft_id = appointment(first).id
+    second = _session_at(draft_id)  # the same address, open in another tab
+    assert appointment(second).answers.preferred_name == "Gwenllïan & <Co>"
+
+    first.session_state["appointment"] = appointment(first).model_copy(update={"page": 7})
+    first.run()
+    first.button(key="finish_and_clear").click().run()
+
+    # The other tab carries on: its next change finds the appointment finished.
+    second.radio[0].set_value(3).run()
+    store = _store(private_database)
+    assert store.load_draft(draft_id) is None
+    assert appointment(second).answers.preferred_name == ""
+    assert appointment(second).id != draft_id
+    assert any("finished in another window" in i for i in messages(second.info))
+    assert _session_at(draft_id).session_state["appointment"].answers.stage is None
+
+
+def test_a_second_tab_that_only_looks_also_finds_the_appointment_finished(private_database):
+    first = _answered_session()
+    draft_id = appointment(first).id
+    second = _session_at(draft_id)
+    first.session_state["appointment"] = appointment(first).model_copy(update={"page": 7})
+    first.run()
+    first.button(key="finish_and_clear").click().run()
+    second.run()
+    assert appointment(second).answers.preferred_name == ""
+    assert any("finished in another window" in i for i in messages(second.info))
 
 
 def test_an_unknown_draft_starts_fresh_with_a_message():
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["draft"] = "x" * 32
-    at.run()
+    at = _session_at("x" * 32)
     assert title(at) == "Right Steps"
-    assert any("finished or timed out" in i.value for i in at.info)
-    assert at.session_state["draft_id"] != "x" * 32
+    assert any("finished or timed out" in i for i in messages(at.info))
+    assert appointment(at).id != "x" * 32
+
+
+def test_a_draft_kept_yesterday_with_todays_review_date_still_opens(private_database):
+    library = default_library()
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    plan = build_plan(Profile(stage=2), library).model_copy(update={"review_on": yesterday})
+    kept = Appointment.new(page=6, answers=Answers(stage=2), plan=plan)
+    _store(private_database).save_draft(kept.id, kept.draft())
+    at = _session_at(kept.id)
+    assert no_errors(at)
+    assert title(at) == "Make it yours"
+    assert at.date_input(key=key(at, "review_date")).value == yesterday
+    assert any("review date has passed" in w for w in messages(at.warning))
+    at = press_continue(at)
+    assert title(at) == "Agree and print"
+
+
+def test_a_draft_with_two_steps_of_one_id_keeps_the_answers(private_database):
+    library = default_library()
+    kept = Appointment.new(page=5, answers=Answers(stage=3, preferred_name="Sam"))
+    payload = kept.draft()
+    plan = build_plan(Profile(stage=3), library).model_dump(mode="json")
+    plan["steps"] = [plan["steps"][0], plan["steps"][0]]
+    payload["plan"] = plan
+    _store(private_database).save_draft(kept.id, payload)
+    at = _session_at(kept.id)
+    assert no_errors(at)
+    assert appointment(at).answers.preferred_name == "Sam"
+    assert len({s.id for s in the_plan(at).steps}) == len(the_plan(at).steps)
+
+
+def test_a_new_appointment_works_when_the_database_is_broken(tmp_path, monkeypatch):
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("RIGHT_STEPS_DATABASE_URL", f"sqlite:///{broken}")
+    at = _session_at()
+    assert no_errors(at)
+    assert any("Saving is not working" in w for w in messages(at.warning))
+    at = press_continue(at)
+    at.text_input[0].input("Sam").run()
+    at = press_continue(at)
+    at.radio[0].set_value(3).run()
+    for _ in range(5):
+        at = press_continue(at)
+    assert title(at) == "Agree and print"
+    at.button(key="save_plan").click().run()
+    assert any("Saving is not working" in e for e in messages(at.error))
+    assert appointment(at).answers.preferred_name == "Sam"
+    assert at.get("download_button")
+    assert no_errors(at)
+    assert broken.read_bytes().startswith(b"this is not a database")
+
+
+def test_a_database_that_breaks_mid_appointment_loses_nothing(private_database):
+    at = _answered_session()
+    path = private_database.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE drafts")
+    at.radio[0].set_value(4).run()
+    assert no_errors(at)
+    assert appointment(at).answers.stage == 4
+    assert any("not working" in w for w in messages(at.warning))

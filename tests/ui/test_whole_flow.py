@@ -1,6 +1,6 @@
 """The whole appointment through AppTest, as the flow issue describes it."""
 
-from tests.ui.apptest import app_on_page, no_errors, press_continue, title
+from tests.ui.apptest import app_on_page, key, no_errors, press_continue, the_plan, title
 
 
 def test_enter_a_profile_edit_the_plan_and_reach_the_download():
@@ -10,31 +10,31 @@ def test_enter_a_profile_edit_the_plan_and_reach_the_download():
     at = press_continue(at)
     at.radio[0].set_value(3).run()
     at = press_continue(at)
-    at.checkbox(key="_answer_strengths_animals").check().run()
+    at.checkbox(key=key(at, "strengths_animals")).check().run()
     at = press_continue(at)
-    at.checkbox(key="_answer_barriers_poor_sleep").check().run()
+    at.checkbox(key=key(at, "barriers_poor_sleep")).check().run()
     at = press_continue(at)
     assert title(at) == "Suggested steps"
-    plan = at.session_state["plan"]
+    plan = the_plan(at)
     assert len(plan.steps) == 3
 
     # swap the first, make the second smaller, add an own step
     first = plan.steps[0]
     at.button(key=f"swap_{first.id}").click().run()
-    assert at.session_state["plan"].steps[0].id != first.id
-    second = at.session_state["plan"].steps[1]
+    assert the_plan(at).steps[0].id != first.id
+    second = the_plan(at).steps[1]
     if second.smaller:
         at.button(key=f"smaller_{second.id}").click().run()
-        assert at.session_state["plan"].steps[1].id == second.smaller
-    at.text_input(key="_add_own_text_widget").input("Phone Nan").run()
+        assert the_plan(at).steps[1].id == second.smaller
+    at.text_input(key=key(at, "add_own_text")).input("Phone Nan").run()
     at.button(key="add_own_button").click().run()
 
     at = press_continue(at)
     assert title(at) == "Make it yours"
-    target = next(s for s in at.session_state["plan"].steps if s.smaller)
-    at.radio(key=f"_step_{target.id}_confidence_widget").set_value(5).run()
+    target = next(s for s in the_plan(at).steps if s.smaller)
+    at.radio(key=key(at, f"step_{target.id}_confidence")).set_value(5).run()
     at.button(key=f"use_smaller_{target.id}").click().run()
-    assert target.smaller in [s.id for s in at.session_state["plan"].steps]
+    assert target.smaller in [s.id for s in the_plan(at).steps]
 
     at = press_continue(at)
     assert title(at) == "Agree and print"

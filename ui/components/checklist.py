@@ -2,40 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from ui.components.persist import kept
+from ui.guard import guarded
+from ui.session import widget_key
 
 
 def checklist(
-    key: str, groups: Sequence[tuple[str | None, Sequence[tuple[str, str]]]], *, columns: int = 2
+    name: str,
+    groups: Sequence[tuple[str | None, Sequence[tuple[str, str]]]],
+    *,
+    ticked: Sequence[str],
+    save: Callable[[list[str]], object],
+    columns: int = 2,
 ) -> list[str]:
-    """Ticked ids, in catalogue order, kept across pages. `groups` is (heading, [(id, label)])."""
-    if key not in st.session_state:
-        st.session_state[key] = []
+    """Ticked ids, in catalogue order. `groups` is (heading, [(id, label)])."""
     order = [item_id for _, items in groups for item_id, _ in items]
+    chosen = set(ticked)
 
     def toggle(item_id: str) -> None:
-        ticked = set(st.session_state[key])
-        if st.session_state[_box_key(key, item_id)]:
-            ticked.add(item_id)
+        now = set(chosen)
+        if st.session_state[_box_key(name, item_id)]:
+            now.add(item_id)
         else:
-            ticked.discard(item_id)
-        st.session_state[key] = [i for i in order if i in ticked]
+            now.discard(item_id)
+        with guarded("keeping your answer"):
+            save([i for i in order if i in now])
 
     for heading, items in groups:
         if heading:
             st.header(heading)
         cells = st.columns(columns)
         for position, (item_id, label) in enumerate(items):
-            box = _box_key(key, item_id)
+            box = _box_key(name, item_id)
             if box not in st.session_state:
-                st.session_state[box] = item_id in kept(key, [])
+                st.session_state[box] = item_id in chosen
             cells[position % columns].checkbox(label, key=box, on_change=toggle, args=(item_id,))
-    return list(st.session_state[key])
+    return [i for i in order if i in chosen]
 
 
-def _box_key(key: str, item_id: str) -> str:
-    return f"_{key}_{item_id}"
+def _box_key(name: str, item_id: str) -> str:
+    return widget_key(f"{name}_{item_id}")

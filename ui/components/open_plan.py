@@ -1,67 +1,93 @@
-"""Open a saved plan by its reference, or by uploading its PDF or JSON file."""
+"""Open a saved plan by its reference, or by uploading its PDF or JSON file, to review it.
+
+An uploaded file is evidence, not authority: it is read within limits and checked like typed
+input, and the plan reference inside it only counts when the store holds that very version.
+Otherwise the plan is opened without its reference, so saving it makes a new plan: a file
+never chooses whose history it joins.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from goal_library.models import Library
-from planner.inputs import InputError
+from planner.errors import InputError
 from planner.models import Plan
-from planner.pdf import plan_from_saved_file
-from store.reference import normalise_reference
+from planner.reference import normalise_reference
+from planner.saved_files import plan_from_saved_file
+from store.errors import StoreError
+from ui.appointment import Answers, Appointment, Review
+from ui.components.draft_keeper import begin
 from ui.components.text_answer import text_answer
+from ui.guard import guarded
+from ui.session import notify, widget_key
 from ui.store_cache import plan_store
 
-_REFERENCE = "open_reference"
-_UPLOAD = "open_upload"
-_PROBLEM = "open_problem"
+FOREIGN_REFERENCE = (
+    "This file's plan reference does not match a plan saved here, so the plan is opened as a "
+    "new plan. Saving it will give it a new reference."
+)
+FIRST_PAGE_OF_A_REVIEW = 1
 
 
-def open_plan_panel(library: Library) -> Plan | None:
-    """A plan the coach opened on this run, or None. Problems are shown in plain words."""
-    opened: Plan | None = None
+def open_plan_panel(library: Library) -> None:
+    """The panel; a plan opened here starts a review appointment at once."""
     st.header("Look at a plan again")
     st.markdown("Use the plan reference printed on the plan, or the saved plan file.")
-    text_answer(
-        _REFERENCE,
+    reference = text_answer(
+        "open_reference",
         "Plan reference",
+        value="",
+        save=None,
         max_chars=20,
         multiline=False,
         placeholder="For example: K7TM-9QXA",
     )
-    if st.button("Open plan", key="open_by_reference"):
-        opened = _by_reference(st.session_state.get(_REFERENCE, ""), library)
+    opened: Plan | None = None
+    pressed = st.button("Open plan", key="open_by_reference")
+    if pressed:
+        with guarded("opening the plan"):
+            opened = plan_store().latest(normalise_reference(reference))
     upload = st.file_uploader(
-        "Or upload the plan (PDF or JSON file)", type=["pdf", "json"], key=_UPLOAD
+        "Or upload the plan (PDF or JSON file)",
+        type=["pdf", "json"],
+        key=widget_key("open_upload"),
     )
     if upload is not None and st.button("Open this file", key="open_by_upload"):
-        opened = _by_upload(upload.getvalue(), library)
-    problem = st.session_state.pop(_PROBLEM, None)
-    if problem:
-        st.error(problem, icon=":material/info:")
-    return opened
+        pressed = True
+        with guarded("opening the file"):
+            opened = _from_file(upload.getvalue(), library)
+    if opened is not None:
+        start_review(opened)
+    if pressed:
+        st.rerun()  # to the review, or to this page with the reason at its top
 
 
-def _by_reference(text: str, library: Library) -> Plan | None:
-    try:
-        return plan_store().latest(normalise_reference(text))
-    except InputError as error:
-        st.session_state[_PROBLEM] = _sentence(str(error))
-        st.rerun()
-    return None
-
-
-def _by_upload(raw: bytes, library: Library) -> Plan | None:
-    try:
-        return plan_from_saved_file(raw, library)
-    except InputError as error:
-        st.session_state[_PROBLEM] = (
-            f"That file could not be opened: {error}. Please use a plan saved from Right Steps."
+def start_review(plan: Plan) -> None:
+    """A new appointment that looks again at `plan`, starting from its answers."""
+    begin(
+        Appointment.new(
+            answers=Answers.from_profile(plan.profile),
+            review=Review(plan=plan),
+            page=FIRST_PAGE_OF_A_REVIEW,
         )
-        st.rerun()
-    return None
+    )
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+def _from_file(raw: bytes, library: Library) -> Plan:
+    try:
+        plan = plan_from_saved_file(raw, library)
+    except InputError as error:  # a plain reason, which may quote the file: shown escaped
+        raise InputError(
+            f"That file could not be opened: {error}. Please use a plan saved from Right Steps."
+        ) from None
+    if plan.reference is None:
+        return plan
+    try:
+        genuine = plan_store().holds(plan)
+    except StoreError:
+        genuine = False
+    if not genuine:
+        notify(FOREIGN_REFERENCE, "info")
+        plan = plan.model_copy(update={"reference": None, "version": None})
+    return plan

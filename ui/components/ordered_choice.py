@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from ui.components.persist import bind, keep
+from ui.guard import guarded
+from ui.session import widget_key
 
 
-def ordered_choice(key: str, label: str, options: Sequence[tuple[str, str]]) -> list[str]:
-    """Chosen ids in the order they were chosen, kept across pages. `options` is (id, label)."""
+def ordered_choice(
+    name: str,
+    label: str,
+    options: Sequence[tuple[str, str]],
+    *,
+    chosen: Sequence[str],
+    save: Callable[[list[str]], object],
+) -> list[str]:
+    """Chosen ids in the order they were chosen. `options` is (id, label)."""
     labels = dict(options)
-    widget = bind(key, [])
-    # A saved plan could name an entry this library no longer has: keep only known ones.
-    st.session_state[widget] = [i for i in st.session_state[widget] if i in labels]
+    key = widget_key(name)
+    if key not in st.session_state:
+        st.session_state[key] = [i for i in chosen if i in labels]
+
+    def keep() -> None:
+        with guarded("keeping your answer"):
+            save(list(st.session_state[key]))
+
     st.multiselect(
         label,
         options=list(labels),
         format_func=labels.__getitem__,
-        key=widget,
+        key=key,
         on_change=keep,
-        args=(key,),
         placeholder="Choose one or more",
     )
     return list(st.session_state[key])

@@ -8,7 +8,6 @@ import streamlit as st
 
 from goal_library.models import Library
 from planner.editing import (
-    PlanEditError,
     can_make_smaller,
     can_take_next,
     make_smaller,
@@ -18,8 +17,10 @@ from planner.editing import (
     take_next_step,
 )
 from planner.models import Plan, PlanStep
+from ui.guard import guarded
 from ui.labels import AREA_LABELS
-from ui.plan_state import current_plan, flash, save_plan
+from ui.plan_state import current_plan
+from ui.session import set_plan, widget_key
 from ui.text import escape_markdown
 
 
@@ -54,7 +55,12 @@ def step_card(step: PlanStep, plan: Plan, library: Library) -> None:
         ]
         for column, (label, key, offered, change) in zip(st.columns(3), actions, strict=True):
             if offered:
-                column.button(label, key=f"{key}_{step.id}", on_click=_edit, args=(change,))
+                column.button(
+                    label,
+                    key=f"{key}_{step.id}",
+                    on_click=edit_plan,
+                    args=(change, "changing the step"),
+                )
         if not step.own_words:
             _swap_control(step, plan, library)
 
@@ -65,7 +71,7 @@ def _swap_control(step: PlanStep, plan: Plan, library: Library) -> None:
         return
     with st.expander("Swap for a different step"):
         titles = {option.id: option.title for option in options}
-        choice_key = f"swap_choice_{step.id}"
+        choice_key = widget_key(f"swap_choice_{step.id}")
         if st.session_state.get(choice_key) not in titles:
             st.session_state.pop(choice_key, None)
         st.radio(
@@ -85,14 +91,15 @@ def _swap_control(step: PlanStep, plan: Plan, library: Library) -> None:
 def _swap(step_id: str, choice_key: str, library: Library) -> None:
     new_id = st.session_state.get(choice_key)
     if new_id:
-        _edit(lambda p: replace_step(p, step_id, new_id, library))
+        edit_plan(lambda p: replace_step(p, step_id, new_id, library), "swapping the step")
 
 
-def _edit(change: Callable[[Plan], Plan]) -> None:
+def edit_plan(change: Callable[[Plan], Plan], doing: str) -> bool:
+    """Make one change to the plan; a change that cannot be made is a plain message."""
     plan = current_plan()
     if plan is None:
-        return
-    try:
-        save_plan(change(plan))
-    except PlanEditError as error:
-        flash(str(error))
+        return False
+    with guarded(doing):
+        set_plan(change(plan))
+        return True
+    return False

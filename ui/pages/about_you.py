@@ -4,29 +4,36 @@ from __future__ import annotations
 
 from goal_library.models import Library
 from planner.models import NAME_MAX_CHARS, OWN_WORDS_MAX_CHARS
-from ui.answers import AIMS, HOPES, NAME
 from ui.components.ordered_choice import ordered_choice
 from ui.components.text_answer import text_answer
+from ui.session import appointment, update_answers
 
 TITLE = "About you"
 
 
 def render(library: Library) -> None:
+    answers = appointment().answers
     text_answer(
-        NAME,
+        "name",
         "What would you like us to call you? (You can leave this blank.)",
+        value=answers.preferred_name,
+        save=lambda text: update_answers(preferred_name=text),
         max_chars=NAME_MAX_CHARS,
         multiline=False,
     )
     text_answer(
-        HOPES,
+        "hopes",
         "What matters to you right now? Use your own words.",
+        value=answers.hopes,
+        save=lambda text: update_answers(hopes=text),
         max_chars=OWN_WORDS_MAX_CHARS,
         placeholder="For example: feeling less alone, sleeping better, getting out more",
     )
     ordered_choice(
-        AIMS,
+        "aims",
         "What would you like to work towards? Choose as many as you like, the most important "
         "first. Your first choice leads your plan.",
         [(aim.id, aim.label) for aim in library.aims],
+        chosen=answers.aims,
+        save=lambda aims: update_answers(aims=aims),
     )

@@ -9,30 +9,39 @@ import streamlit as st
 from goal_library.models import Library
 from planner.document import Section, plan_sections
 from planner.html_copy import render_html
-from planner.inputs import InputError
 from planner.models import Plan
 from planner.pdf import render_pdf
-from ui.components.draft_keeper import forget_draft
-from ui.plan_state import current_plan, is_saved, mark_saved, save_plan
+from ui.components.draft_keeper import finish
+from ui.components.notice import notice
+from ui.guard import guarded
+from ui.plan_state import current_plan
+from ui.session import appointment, mark_plan_saved, update, widget_key
 from ui.store_cache import plan_store
 from ui.text import escape_markdown
 
 TITLE = "Agree and print"
-LARGE_PRINT = "print_large"
 
 
 def render(library: Library) -> None:
     plan = current_plan()
     if plan is None:
-        st.warning("There is no plan yet. Go back to build one.", icon=":material/info:")
+        notice("There is no plan yet. Go back to build one.", "warning")
         _finish_panel()
         return
     st.markdown("Read the plan through together. Change anything with **Back**.")
     with st.container(border=True, key="plan_preview"):
         for section in plan_sections(plan, library, datetime.date.today(), with_reasons=True):
             _show(section)
-    plan = _save_panel(plan)
-    large_print = st.checkbox("Large print (18 point text)", key=LARGE_PRINT)
+    _save_panel(plan)
+    plan = current_plan() or plan
+    large_key = widget_key("large_print")
+    if large_key not in st.session_state:
+        st.session_state[large_key] = appointment().large_print
+    large_print = st.checkbox(
+        "Large print (18 point text)",
+        key=large_key,
+        on_change=lambda: update(large_print=bool(st.session_state[large_key])),
+    )
     today = datetime.date.today()
     st.download_button(
         "Download plan (PDF)",
@@ -59,7 +68,7 @@ def render(library: Library) -> None:
 def _finish_panel() -> None:
     st.divider()
     st.markdown("When you have your copy, finish to clear everything from this screen.")
-    st.button("Finish and clear", key="finish_and_clear", on_click=finish_and_clear)
+    st.button("Finish and clear", key="finish_and_clear", on_click=finish)
 
 
 def _show(section: Section) -> None:
@@ -81,35 +90,22 @@ def _show(section: Section) -> None:
         st.markdown(escape_markdown(paragraph))
 
 
-def _save_panel(plan: Plan) -> Plan:
+def _save_panel(plan: Plan) -> None:
     """Save the agreed plan as a new version, so it can be opened again at the next appointment."""
     st.header("Keep this plan for next time")
-    if is_saved(plan):
-        st.success(
+    if appointment().plan_is_saved():
+        notice(
             f"Saved. The plan reference is {plan.reference}. It is printed on the plan.",
-            icon=":material/check_circle:",
+            "success",
         )
-        return plan
+        return
     st.markdown(
         "Saving keeps this plan so we can look at it together next time. "
         "You can ask for it to be deleted at any time."
     )
     label = "Save changes as a new version" if plan.reference else "Save plan"
     if st.button(label, key="save_plan", type="primary"):
-        try:
+        with guarded("saving the plan"):
             saved = plan_store().save(plan, reference=plan.reference)
-        except InputError as error:
-            st.error(f"The plan could not be saved: {error}", icon=":material/info:")
-            return plan
-        plan = plan.model_copy(update={"reference": saved.reference, "version": saved.version})
-        save_plan(plan)
-        mark_saved(plan)
+            mark_plan_saved(saved.plan or plan)
         st.rerun()
-    return plan
-
-
-def finish_and_clear() -> None:
-    """Wipe every answer, and the draft, so the next person starts clean."""
-    forget_draft()
-    for key in list(st.session_state.keys()):
-        del st.session_state[key]

@@ -8,37 +8,71 @@ from goal_library.models import Library
 from planner.models import OWN_WORDS_MAX_CHARS, SHORT_TEXT_MAX_CHARS
 from planner.review import OUTCOME_LABELS
 from ui.components.choice import radio_choice
+from ui.components.notice import notice
 from ui.components.text_answer import text_answer
-from ui.review_state import WENT_WELL, outcome_key, plan_under_review, words_key
+from ui.session import appointment, update_review
 from ui.text import escape_markdown
 
 TITLE = "How did it go?"
 
 
 def render(library: Library) -> None:
-    plan = plan_under_review()
-    if plan is None:
-        st.warning("There is no plan to look at. Go back to open one.", icon=":material/info:")
+    review = appointment().review
+    if review is None:
+        notice("There is no plan to look at. Go back to open one.", "warning")
         return
     st.markdown(
         "Let's look at each step together. There are no wrong answers: "
         "every step teaches us something about what helps."
     )
-    for step in plan.steps:
+    for step in review.plan.steps:
         with st.container(border=True, key=f"review_{step.id}"):
             st.markdown(f"## {escape_markdown(step.title)}")
-            radio_choice(outcome_key(step.id), "How did it go?", OUTCOME_LABELS, horizontal=True)
+            radio_choice(
+                f"review_outcome_{step.id}",
+                "How did it go?",
+                OUTCOME_LABELS,
+                value=review.outcomes.get(step.id),
+                save=lambda outcome, step_id=step.id: _set_outcome(step_id, outcome),
+                horizontal=True,
+            )
             text_answer(
-                words_key(step.id),
+                f"review_words_{step.id}",
                 "Anything you want to say about it? (optional)",
+                value=review.words.get(step.id, ""),
+                save=lambda text, step_id=step.id: _set_words(step_id, text),
                 max_chars=SHORT_TEXT_MAX_CHARS,
                 multiline=False,
             )
-    text_answer(WENT_WELL, "What went well since last time?", max_chars=OWN_WORDS_MAX_CHARS)
+    text_answer(
+        "review_went_well",
+        "What went well since last time?",
+        value=review.went_well,
+        save=lambda text: update_review(went_well=text),
+        max_chars=OWN_WORDS_MAX_CHARS,
+    )
+
+
+def _set_outcome(step_id: str, outcome: str | None) -> None:
+    review = appointment().review
+    if review is None:
+        return
+    outcomes = dict(review.outcomes)
+    if outcome is None:
+        outcomes.pop(step_id, None)
+    else:
+        outcomes[step_id] = outcome
+    update_review(outcomes=outcomes)
+
+
+def _set_words(step_id: str, text: str) -> None:
+    review = appointment().review
+    if review is not None:
+        update_review(words={**review.words, step_id: text})
 
 
 def ready(library: Library) -> str | None:
-    plan = plan_under_review()
-    if plan is not None and any(not st.session_state.get(outcome_key(s.id)) for s in plan.steps):
+    review = appointment().review
+    if review is not None and any(s.id not in review.outcomes for s in review.plan.steps):
         return "Please choose how each step went. 'Not yet' is fine."
     return None

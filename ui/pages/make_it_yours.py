@@ -7,63 +7,69 @@ import datetime
 import streamlit as st
 
 from goal_library.models import Library
-from planner.editing import PlanEditError, make_smaller, smaller_offer, update_details
-from planner.models import SHORT_TEXT_MAX_CHARS, Plan, PlanStep
+from planner.editing import make_smaller, smaller_offer, update_details
+from planner.models import LATEST_DATE, SHORT_TEXT_MAX_CHARS, PlanStep
 from ui.components.choice import radio_choice
+from ui.components.notice import notice
+from ui.components.step_card import edit_plan
 from ui.components.text_answer import text_answer
-from ui.plan_state import current_plan, flash, save_plan, take_flash
+from ui.guard import guarded
+from ui.plan_state import current_plan
+from ui.session import set_plan, widget_key
 from ui.text import escape_markdown
 
 TITLE = "Make it yours"
-REVIEW_DATE = "answer_review_date"
 REVIEW_AFTER_DAYS = 14
+# A review is weeks away, not years: the date box offers the next year.
+LATEST_REVIEW_DAYS = 366
+PAST_REVIEW_DATE = "The review date has passed. Please choose a new date."
 _CONFIDENCE = {n: str(n) for n in range(11)}
+_DETAILS = (
+    ("when", "When, and how often?", "For example: Every morning after breakfast"),
+    ("who_can_help", "Who can help?", "For example: My sister, my support worker"),
+    (
+        "if_then",
+        "If something gets in the way, then what will you do?",
+        "If I feel too anxious on the day, then I will ...",
+    ),
+)
 
 
 def render(library: Library) -> None:
     plan = current_plan()
     if plan is None or not plan.steps:
-        st.warning("There are no steps yet. Go back to add one.", icon=":material/info:")
+        notice("There are no steps yet. Go back to add one.", "warning")
         return
-    message = take_flash()
-    if message:
-        st.info(message, icon=":material/info:")
     st.markdown("For each step, decide together how it will work for you.")
     for step in plan.steps:
-        plan = _step_details(plan, step, library)
-    save_plan(plan)
-    _review_date(plan)
+        _step_details(step, library)
+    _review_date()
 
 
-def _step_details(plan: Plan, step: PlanStep, library: Library) -> Plan:
+def _step_details(step: PlanStep, library: Library) -> None:
     with st.container(border=True, key=f"details_{step.id}"):
         st.markdown(f"## {escape_markdown(step.title)}")
-        answers = {}
-        for field, label, placeholder in (
-            ("when", "When, and how often?", "For example: Every morning after breakfast"),
-            ("who_can_help", "Who can help?", "For example: My sister, my support worker"),
-            (
-                "if_then",
-                "If something gets in the way, then what will you do?",
-                "If I feel too anxious on the day, then I will ...",
-            ),
-        ):
-            key = f"step_{step.id}_{field}"
-            st.session_state.setdefault(key, getattr(step, field))
-            answers[field] = text_answer(
-                key, label, max_chars=SHORT_TEXT_MAX_CHARS, multiline=False, placeholder=placeholder
+        for field, label, placeholder in _DETAILS:
+            text_answer(
+                f"step_{step.id}_{field}",
+                label,
+                value=getattr(step, field),
+                save=lambda text, field=field: _set_detail(step.id, **{field: text}),
+                max_chars=SHORT_TEXT_MAX_CHARS,
+                multiline=False,
+                placeholder=placeholder,
             )
-        confidence_key = f"step_{step.id}_confidence"
-        st.session_state.setdefault(confidence_key, step.confidence)
-        confidence = radio_choice(
-            confidence_key,
+        radio_choice(
+            f"step_{step.id}_confidence",
             "How sure do you feel you can do this, 0 to 10?",
             _CONFIDENCE,
+            value=step.confidence,
+            save=lambda number: _set_detail(step.id, confidence=number),
             horizontal=True,
         )
-        plan = update_details(plan, step.id, confidence=confidence, **answers)
-        updated = next(s for s in plan.steps if s.id == step.id)
-        offer = smaller_offer(plan, updated, library)
+        plan = current_plan()
+        updated = next((s for s in plan.steps if s.id == step.id), None) if plan else None
+        offer = smaller_offer(plan, updated, library) if plan and updated else None
         if offer is not None:
             st.info(
                 "That's OK. A smaller step can feel better. "
@@ -73,28 +79,51 @@ def _step_details(plan: Plan, step: PlanStep, library: Library) -> Plan:
             st.button(
                 "Use the smaller step",
                 key=f"use_smaller_{step.id}",
-                on_click=_use_smaller,
-                args=(step.id, library),
+                on_click=edit_plan,
+                args=(lambda p: make_smaller(p, step.id, library), "making the step smaller"),
             )
-    return plan
 
 
-def _use_smaller(step_id: str, library: Library) -> None:
+def _set_detail(step_id: str, **changes: object) -> None:
+    plan = current_plan()
+    if plan is not None:
+        set_plan(update_details(plan, step_id, **changes))  # type: ignore[arg-type]
+
+
+def _review_date() -> None:
+    st.header("When shall we look at this again?")
     plan = current_plan()
     if plan is None:
         return
-    try:
-        save_plan(make_smaller(plan, step_id, library))
-    except PlanEditError as error:
-        flash(str(error))
-
-
-def _review_date(plan: Plan) -> None:
-    st.header("When shall we look at this again?")
     today = datetime.date.today()
-    if REVIEW_DATE not in st.session_state:
-        st.session_state[REVIEW_DATE] = plan.review_on or today + datetime.timedelta(
-            days=REVIEW_AFTER_DAYS
-        )
-    st.date_input("Review date", key=REVIEW_DATE, min_value=today, format="DD/MM/YYYY")
-    save_plan(plan.model_copy(update={"review_on": st.session_state[REVIEW_DATE]}))
+    chosen = plan.review_on
+    if chosen is None:
+        chosen = today + datetime.timedelta(days=REVIEW_AFTER_DAYS)
+        with guarded("setting the review date"):
+            set_plan(plan.model_copy(update={"review_on": chosen}))
+    latest = min(today + datetime.timedelta(days=LATEST_REVIEW_DAYS), LATEST_DATE)
+    # A date kept from an earlier day may have passed: show it as it is, and ask for a new one,
+    # rather than refuse to draw the page.
+    if chosen < today:
+        notice(PAST_REVIEW_DATE, "warning")
+    key = widget_key("review_date")
+    if key not in st.session_state:
+        st.session_state[key] = chosen
+    st.date_input(
+        "Review date",
+        key=key,
+        min_value=min(today, chosen),
+        max_value=max(latest, chosen),
+        format="DD/MM/YYYY",
+        on_change=_keep_review_date,
+        args=(key,),
+    )
+
+
+def _keep_review_date(key: str) -> None:
+    plan = current_plan()
+    day = st.session_state.get(key)
+    if plan is None or not isinstance(day, datetime.date):
+        return
+    with guarded("setting the review date"):
+        set_plan(plan.model_copy(update={"review_on": day}))

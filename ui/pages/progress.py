@@ -10,12 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from goal_library.models import Library
-from planner.inputs import InputError
+from planner.errors import InputError
 from planner.models import Plan, TakenStep
 from planner.progress import stage_history, steps_taken, version_label
-from ui.answers import current_profile
+from store.errors import StoreError
+from ui.components.notice import notice
 from ui.labels import AREA_LABELS
-from ui.review_state import plan_under_review, review_answers
+from ui.session import appointment
 from ui.store_cache import plan_store
 from ui.text import escape_markdown
 
@@ -23,32 +24,38 @@ TITLE = "Your progress"
 
 
 def render(library: Library) -> None:
-    reviewed = plan_under_review()
-    if reviewed is None:
-        st.warning("There is no earlier plan to compare with.", icon=":material/info:")
+    current = appointment()
+    review = current.review
+    if review is None:
+        notice("There is no earlier plan to compare with.", "warning")
         return
-    history = _history(reviewed)
-    points = [(version_label(plan, None), plan.profile) for plan in history]
+    history = _history(review.plan)
+    points = [(version_label(plan, saved_on), plan.profile) for plan, saved_on in history]
     with contextlib.suppress(InputError):
-        points.append(("Now", current_profile(library)))
+        points.append(("Now", current.answers.profile(library)))
     _stage_chart(points)
-    outcomes, _, _ = review_answers(reviewed)
+    outcomes, _, _ = review.answered()
     today = datetime.date.today()
     just_done = [
         TakenStep(title=s.title, area=s.area, done_on=today)
-        for s in reviewed.steps
+        for s in review.plan.steps
         if outcomes.get(s.id) == "done"
     ]
-    _steps_taken(history, just_done)
+    _steps_taken([plan for plan, _ in history], just_done)
 
 
-def _history(reviewed: Plan) -> list[Plan]:
+def _history(reviewed: Plan) -> list[tuple[Plan, datetime.date | None]]:
+    """Every saved version with the day it was saved, or just the plan being reviewed."""
     if reviewed.reference:
         try:
-            return [saved.plan for saved in plan_store().versions(reviewed.reference)]
-        except InputError:
+            return [
+                (saved.plan, saved.saved_at.date())
+                for saved in plan_store().versions(reviewed.reference)
+                if saved.plan is not None
+            ]
+        except (StoreError, InputError):
             pass
-    return [reviewed]
+    return [(reviewed, None)]
 
 
 def _stage_chart(points: list) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from goal_library.models import Library
-from ui.answers import NATION
 from ui.components.choice import dropdown_choice
 from ui.components.open_plan import open_plan_panel
 from ui.labels import NATION_LABELS
-from ui.review_state import start_review
+from ui.session import appointment, update_answers
 
 TITLE = "Right Steps"
 
@@ -23,13 +22,10 @@ def render(library: Library) -> None:
     st.markdown("It takes about ten minutes. Press **Continue** to start a new plan.")
     with st.expander("Settings"):
         dropdown_choice(
-            NATION,
+            "nation",
             "Where do you live? This sets the help contacts on the plan.",
             NATION_LABELS,
-            default="england",
+            value=appointment().answers.nation,
+            save=lambda nation: update_answers(nation=nation),
         )
-    opened = open_plan_panel(library)
-    if opened is not None:
-        start_review(opened)
-        st.session_state["page_index"] = 1
-        st.rerun()
+    open_plan_panel(library)

@@ -6,15 +6,16 @@ import streamlit as st
 
 from goal_library.models import Library
 from planner.models import OWN_WORDS_MAX_CHARS
-from ui.answers import STRENGTHS, STRENGTHS_WORDS
 from ui.components.checklist import checklist
 from ui.components.text_answer import text_answer
 from ui.labels import STRENGTH_GROUP_LABELS
+from ui.session import appointment, update_answers
 
 TITLE = "Your strengths"
 
 
 def render(library: Library) -> None:
+    answers = appointment().answers
     st.markdown("Tick anything that sounds like you, or that helps you. Tick as many as you like.")
     groups = [
         (
@@ -23,9 +24,16 @@ def render(library: Library) -> None:
         )
         for group, label in STRENGTH_GROUP_LABELS.items()
     ]
-    checklist(STRENGTHS, groups)
+    checklist(
+        "strengths",
+        groups,
+        ticked=answers.strengths,
+        save=lambda ids: update_answers(strengths=ids),
+    )
     text_answer(
-        STRENGTHS_WORDS,
+        "strengths_words",
         "Anything else you are good at, enjoy, or that helps you? Use your own words.",
+        value=answers.strengths_own_words,
+        save=lambda text: update_answers(strengths_own_words=text),
         max_chars=OWN_WORDS_MAX_CHARS,
     )

@@ -6,21 +6,29 @@ import streamlit as st
 
 from goal_library.models import Library
 from planner.models import OWN_WORDS_MAX_CHARS
-from ui.answers import BARRIERS, BARRIERS_WORDS
 from ui.components.checklist import checklist
 from ui.components.text_answer import text_answer
+from ui.session import appointment, update_answers
 
 TITLE = "What makes things harder"
 
 
 def render(library: Library) -> None:
+    answers = appointment().answers
     st.markdown(
         "Tick anything that makes things harder at the moment. "
         "This helps us leave out steps that would not work for you right now."
     )
-    checklist(BARRIERS, [(None, [(b.id, b.label) for b in library.barriers])])
+    checklist(
+        "barriers",
+        [(None, [(b.id, b.label) for b in library.barriers])],
+        ticked=answers.barriers,
+        save=lambda ids: update_answers(barriers=ids),
+    )
     text_answer(
-        BARRIERS_WORDS,
+        "barriers_words",
         "Anything else that makes things harder? Use your own words.",
+        value=answers.barriers_own_words,
+        save=lambda text: update_answers(barriers_own_words=text),
         max_chars=OWN_WORDS_MAX_CHARS,
     )

@@ -5,18 +5,22 @@ from __future__ import annotations
 import streamlit as st
 
 from goal_library.models import AREA_IDS, Library
-from ui.answers import SAME_AS_OVERALL, STAGE, area_stage_key
 from ui.components.choice import dropdown_choice, radio_choice
 from ui.labels import AREA_LABELS
+from ui.session import appointment, update_answers
 
 TITLE = "Where you are now"
+SAME_AS_OVERALL = 0
 
 
 def render(library: Library) -> None:
+    answers = appointment().answers
     radio_choice(
-        STAGE,
+        "stage",
         "Which of these feels most like you at the moment?",
         {stage.stage: stage.description for stage in library.stages},
+        value=answers.stage,
+        save=lambda stage: update_answers(stage=stage),
     )
     st.caption("Recovery is not a straight line. It is fine to move back a step, too.")
     with st.expander("Adjust for a life area (optional)"):
@@ -26,11 +30,24 @@ def render(library: Library) -> None:
         }
         for area in AREA_IDS:
             dropdown_choice(
-                area_stage_key(area), AREA_LABELS[area], choices, default=SAME_AS_OVERALL
+                f"area_stage_{area}",
+                AREA_LABELS[area],
+                choices,
+                value=answers.area_stages.get(area, SAME_AS_OVERALL),
+                save=lambda stage, area=area: _set_area_stage(area, stage),
             )
 
 
+def _set_area_stage(area: str, stage: int) -> None:
+    stages = dict(appointment().answers.area_stages)
+    if stage == SAME_AS_OVERALL:
+        stages.pop(area, None)
+    else:
+        stages[area] = stage
+    update_answers(area_stages=stages)
+
+
 def ready(library: Library) -> str | None:
-    if st.session_state.get(STAGE) is None:
+    if appointment().answers.stage is None:
         return "Please choose the sentence that fits best, then press Continue."
     return None

@@ -1,4 +1,12 @@
-from tests.ui.apptest import app_on_page, no_errors, press_back, press_continue, title
+from tests.ui.apptest import (
+    answers,
+    app_on_page,
+    messages,
+    no_errors,
+    press_back,
+    press_continue,
+    title,
+)
 
 AWKWARD = "Gwenllïan Llŷr & <b>O'Brien</b> 😊"
 
@@ -14,6 +22,7 @@ def test_answers_are_kept_exactly_when_going_back_and_forward():
     assert title(at) == "About you"
     assert at.text_input[0].value == AWKWARD
     assert at.text_area[0].value == "To *sleep* better\nand walk more"
+    assert answers(at).preferred_name == AWKWARD
     assert no_errors(at)
 
 
@@ -22,8 +31,8 @@ def test_an_over_long_paste_is_refused_and_the_earlier_words_are_kept():
     at.text_area[0].input("My own words").run()
     at.text_area[0].input("x" * 10_001).run()
     assert at.text_area[0].value == "My own words"
-    assert "too long: 10,001 characters" in at.error[0].value
-    assert at.session_state["answer_hopes"] == "My own words"
+    assert "too long: 10,001 characters" in messages(at.error)[0]
+    assert answers(at).hopes == "My own words"
 
 
 def test_a_visible_count_shows_how_much_is_used():
@@ -35,10 +44,9 @@ def test_a_visible_count_shows_how_much_is_used():
 
 def test_aims_are_kept_in_the_order_chosen_and_reach_the_profile():
     at = app_on_page(1)
-    aims = at.multiselect[0]
-    aims.select("get_out_more").run()
+    at.multiselect[0].select("get_out_more").run()
     at.multiselect[0].select("feel_better").run()
-    assert at.session_state["answer_aims"] == ["get_out_more", "feel_better"]
+    assert answers(at).aims == ["get_out_more", "feel_better"]
     at = press_continue(at)
     at = press_back(at)
     assert at.multiselect[0].value == ["get_out_more", "feel_better"]

@@ -1,7 +1,7 @@
 from goal_library.loader import default_library
 from planner.models import Profile
 from planner.suggest import build_plan
-from tests.ui.apptest import app_on_page, no_errors, title
+from tests.ui.apptest import app_on_page, appointment, key, no_errors, title
 
 NAME = "Siân *not bold* & <i>not italic</i>"
 
@@ -9,7 +9,7 @@ NAME = "Siân *not bold* & <i>not italic</i>"
 def _app():
     library = default_library()
     plan = build_plan(Profile(stage=3, preferred_name=NAME, hopes="Walk :red[the] dog"), library)
-    return app_on_page(7, answer_stage=3, plan=plan, plan_built_from=plan.profile), plan
+    return app_on_page(7, stage=3, preferred_name=NAME, plan=plan), plan
 
 
 def test_the_whole_plan_is_shown_with_the_persons_words_escaped():
@@ -27,14 +27,18 @@ def test_the_pdf_and_the_accessible_copy_are_offered_with_a_large_print_choice()
     at, _ = _app()
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download plan (PDF)", "Download an accessible copy (web page)"]
-    assert at.checkbox(key="print_large").value is False
-    at.checkbox(key="print_large").check().run()
+    assert at.checkbox(key=key(at, "large_print")).value is False
+    at.checkbox(key=key(at, "large_print")).check().run()
+    assert appointment(at).large_print is True
     assert no_errors(at)
 
 
-def test_finish_and_clear_wipes_everything():
+def test_finish_and_clear_wipes_everything_and_starts_a_new_appointment():
     at, _ = _app()
+    before = appointment(at)
     at.button(key="finish_and_clear").click().run()
     assert title(at) == "Right Steps"
-    assert "plan" not in at.session_state
-    assert "answer_stage" not in at.session_state
+    after = appointment(at)
+    assert after.id != before.id
+    assert after.plan is None and after.answers.preferred_name == "" and after.page == 0
+    assert not [k for k in at.session_state if str(k).endswith("~0")]

@@ -1,13 +1,20 @@
 from goal_library.loader import default_library
 from planner.models import Profile
 from planner.suggest import build_plan
-from tests.ui.apptest import app_on_page, no_errors, press_continue, title
-from ui.review_state import outcome_key
+from tests.ui.apptest import (
+    app_on_page,
+    appointment,
+    key,
+    messages,
+    no_errors,
+    press_continue,
+    title,
+)
 
 
 def _reviewing(stage=3):
     plan = build_plan(Profile(stage=stage, preferred_name="Sam"), default_library())
-    return app_on_page(1, review_of=plan, answer_stage=stage), plan
+    return app_on_page(1, review=plan, stage=stage), plan
 
 
 def test_each_step_of_the_last_plan_is_asked_about_without_blame():
@@ -23,10 +30,12 @@ def test_each_step_of_the_last_plan_is_asked_about_without_blame():
 def test_continue_asks_for_every_outcome_then_moves_on():
     at, plan = _reviewing()
     at = press_continue(at)
-    assert "'Not yet' is fine" in at.warning[0].value
+    assert "'Not yet' is fine" in messages(at.warning)[0]
     for step in plan.steps:
-        at.radio(key=f"_{outcome_key(step.id)}_widget").set_value("done").run()
+        at.radio(key=key(at, f"review_outcome_{step.id}")).set_value("done").run()
     at.text_area[0].input("I went out every day & felt <proud>").run()
     at = press_continue(at)
     assert title(at) == "Where you are now"
-    assert at.session_state["review_went_well"] == "I went out every day & felt <proud>"
+    review = appointment(at).review
+    assert review.went_well == "I went out every day & felt <proud>"
+    assert review.outcomes == {step.id: "done" for step in plan.steps}

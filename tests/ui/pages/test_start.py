@@ -1,4 +1,4 @@
-from tests.ui.apptest import app_on_page, no_errors, press_continue, title
+from tests.ui.apptest import answers, app_on_page, no_errors, press_continue, title
 
 
 def test_start_explains_the_plan_and_that_steps_are_voluntary():
@@ -17,4 +17,4 @@ def test_the_nation_defaults_to_england_and_can_be_changed():
     at.selectbox[0].set_value("wales").run()
     at = press_continue(at)
     assert title(at) == "About you"
-    assert at.session_state["answer_nation"] == "wales"
+    assert answers(at).nation == "wales"

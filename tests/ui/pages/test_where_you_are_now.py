@@ -1,4 +1,4 @@
-from tests.ui.apptest import app_on_page, press_continue, title
+from tests.ui.apptest import answers, app_on_page, messages, press_continue, title
 
 
 def test_the_stages_are_shown_as_plain_descriptions_not_numbers():
@@ -12,15 +12,18 @@ def test_the_stages_are_shown_as_plain_descriptions_not_numbers():
 def test_continue_without_a_stage_asks_gently_and_stays():
     at = press_continue(app_on_page(2))
     assert title(at) == "Where you are now"
-    assert "choose the sentence that fits best" in at.warning[0].value
+    assert "choose the sentence that fits best" in messages(at.warning)[0]
 
 
-def test_choosing_a_stage_and_adjusting_an_area():
+def test_choosing_a_stage_and_adjusting_an_area_then_setting_it_back():
     at = app_on_page(2)
     at.radio[0].set_value(3).run()
     getting_out = next(s for s in at.selectbox if s.label == "Getting out")
     getting_out.set_value(1).run()
     at = press_continue(at)
     assert title(at) == "Your strengths"
-    assert at.session_state["answer_stage"] == 3
-    assert at.session_state["answer_area_stage_getting_out"] == 1
+    assert answers(at).stage == 3
+    assert answers(at).area_stages == {"getting_out": 1}
+    at.button(key="nav_back").click().run()
+    next(s for s in at.selectbox if s.label == "Getting out").set_value(0).run()
+    assert answers(at).area_stages == {}

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from planner import reference as reference_module
 from planner.inputs import InputError
-from store import reference as reference_module
-from store.reference import (
+from planner.reference import (
     ALPHABET,
     NI_NUMBER_MESSAGE,
     NOT_A_REFERENCE_MESSAGE,

@@ -12,7 +12,7 @@ import re
 import secrets
 from collections.abc import Callable
 
-from planner.inputs import InputError
+from planner.errors import InputError
 
 ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
 LENGTH = 8
@@ -53,6 +53,18 @@ def normalise_reference(text: object) -> str:
     if len(compact) != LENGTH or any(character not in ALPHABET for character in compact):
         raise BadReference(NOT_A_REFERENCE_MESSAGE)
     return _formatted(compact)
+
+
+def check_reference_form(text: str) -> str:
+    """A reference kept in a plan: exactly as printed (XXXX-XXXX), and never NI-shaped.
+
+    For model validation: the message is a plain reason and never repeats the text.
+    """
+    if looks_like_ni_number(text):
+        raise ValueError("looks like a National Insurance number, which Right Steps never keeps")
+    if not REFERENCE_PATTERN.fullmatch(text):
+        raise ValueError("is not a plan reference (8 letters and numbers, like K7TM-9QXA)")
+    return text
 
 
 def looks_like_ni_number(text: str) -> bool:

@@ -1,8 +1,8 @@
-"""The `data` command: save, export, delete and purge saved plans.
+"""The `data` commands: save, export, delete and purge saved plans.
 
-`add_data_commands(subparsers)` adds it to any argparse command line (`python -m store` and
-`python -m planner`). Each handler returns the exit code and raises `InputError` for bad input,
-which the caller turns into exit code 2 and one plain line.
+`add_data_commands(subparsers)` adds them to `python -m planner` and `python -m store`. Each
+handler returns the exit code and raises an InputError or a StoreError for anything unusable,
+which the runner turns into exit code 2 and one plain line.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ import re
 import sys
 from typing import Any
 
+from cli.runner import read_input
 from goal_library.loader import default_library
-from planner.inputs import InputError, plan_from_bytes
+from planner.errors import InputError
+from planner.inputs import MAX_PLAN_BYTES, plan_from_bytes
+from planner.reference import normalise_reference
 from store import settings
 from store.errors import UnknownReference
-from store.plans import PlanStore
-from store.reference import normalise_reference
 
 
 def add_data_commands(subparsers: Any) -> None:
@@ -50,27 +51,42 @@ def add_data_commands(subparsers: Any) -> None:
     purge.add_argument(
         "--older-than",
         metavar="DAYS",
-        help="delete plans whose last save is older than this many days "
-        f"(default: RIGHT_STEPS_RETENTION_DAYS, or {settings.DEFAULT_RETENTION_DAYS})",
+        help="delete plans whose last save is older than this many days, 1 to "
+        f"{settings.MAX_RETENTION_DAYS:,} (default: RIGHT_STEPS_RETENTION_DAYS, "
+        f"or {settings.DEFAULT_RETENTION_DAYS})",
     )
     purge.set_defaults(run=_purge)
 
 
-def _save(args: argparse.Namespace) -> int:
-    # Imported here: planner.cli itself imports this module to add the data commands.
-    from planner.cli import read_input
+def _open_store() -> Any:
+    from store.plans import PlanStore
 
+    return PlanStore(library=default_library())
+
+
+def _save(args: argparse.Namespace) -> int:
     reference = None if args.ref is None else normalise_reference(args.ref)
-    plan = plan_from_bytes(read_input(args.plan, "plan"), default_library())
-    with PlanStore() as store:
+    plan = plan_from_bytes(read_input(args.plan, "plan", MAX_PLAN_BYTES), default_library())
+    # The operator names the plan a file joins; the reference inside the file only has to agree.
+    if reference is not None and plan.reference not in (None, reference):
+        raise InputError(
+            f"the plan file is for plan {plan.reference}, not {reference}; nothing was saved"
+        )
+    with _open_store() as store:
         saved = store.save(plan, reference)
     print(f"Saved plan {saved.reference}, version {saved.version}.")
+    if reference is None and plan.reference is not None:
+        print(
+            f"The file named plan {plan.reference}; it was kept as a new plan. To add a version "
+            f"to {plan.reference} instead, use --ref {plan.reference}.",
+            file=sys.stderr,
+        )
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
     reference = normalise_reference(args.ref)
-    with PlanStore() as store:
+    with _open_store() as store:
         document = store.export(reference)
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -79,7 +95,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _delete(args: argparse.Namespace) -> int:
     reference = normalise_reference(args.ref)
-    with PlanStore() as store:
+    with _open_store() as store:
         if not store.delete(reference):
             raise UnknownReference(reference)
     print(f"Deleted plan {reference} and all its versions.")
@@ -88,11 +104,11 @@ def _delete(args: argparse.Namespace) -> int:
 
 def _purge(args: argparse.Namespace) -> int:
     days = settings.retention_days() if args.older_than is None else _days(args.older_than)
-    with PlanStore() as store:
+    with _open_store() as store:
         plans = store.purge(days)
         drafts = store.purge_drafts()
     print(
-        f"Deleted {plans} {'plan' if plans == 1 else 'plans'} last saved more than {days} "
+        f"Deleted {plans} {'plan' if plans == 1 else 'plans'} last saved more than {days:,} "
         f"{'day' if days == 1 else 'days'} ago, and {drafts} expired "
         f"{'draft' if drafts == 1 else 'drafts'}."
     )
@@ -100,6 +116,11 @@ def _purge(args: argparse.Namespace) -> int:
 
 
 def _days(text: str) -> int:
-    if not re.fullmatch(r"[0-9]{1,6}", text.strip()) or int(text) < 1:
-        raise InputError("--older-than needs a whole number of days, 1 or more")
-    return int(text)
+    limit = settings.MAX_RETENTION_DAYS
+    message = f"--older-than needs a whole number of days, from 1 to {limit:,}"
+    if not re.fullmatch(r"[0-9]{1,9}", text.strip()):
+        raise InputError(message)
+    days = int(text)
+    if not 1 <= days <= limit:
+        raise InputError(message)
+    return days
