@@ -7,6 +7,7 @@ The driver's own text is only matched, never repeated: it can hold a server addr
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from store.errors import StoreBusy, StoreError, StoreUnavailable
@@ -54,8 +55,11 @@ def _sqlite_problem(error: BaseException, text: str, file: Path) -> StoreError:
             f"{where} cannot be opened or made: check that its folder exists, is a folder and "
             f"can be written, or set {DIR_SETTING} to one that can"
         )
-    if "i/o" in text:
-        return StoreUnavailable(f"the disk that holds {where} gave a read or write error")
+    if "i/o" in text or (isinstance(error, OSError) and error.errno in (errno.EFBIG, errno.EIO)):
+        return StoreUnavailable(
+            f"{where} could not be written or read: its disk may be full or failing; free some "
+            f"space and check the disk, or set {DIR_SETTING} to a folder on another disk"
+        )
     if "revision" in text:
         return _newer_database()
     return StoreUnavailable(

@@ -76,6 +76,7 @@ class PlanStore:
         self._library = library
         self._file = None
         with self._failures():
+            settings.check()
             try:
                 self._url = db.database_url(url or settings.database_url())
             except ArgumentError:
@@ -272,10 +273,10 @@ class PlanStore:
                 index_elements=[db.drafts.c.draft_id],
                 set_={key: statement.excluded[key] for key in values if key != "draft_id"},
                 where=db.drafts.c.closed.is_(False),
-            )
+            ).returning(db.drafts.c.draft_id)
             with self._writing() as connection:
-                written = connection.execute(statement).rowcount
-        if written == 0:
+                written = connection.execute(statement).first()
+        if written is None:  # the row is closed, so the update did not happen
             raise DraftClosed()
 
     def load_draft(self, draft_id: str, now: datetime.datetime | None = None) -> dict | None:

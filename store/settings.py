@@ -58,6 +58,13 @@ def closed_draft_lifetime() -> timedelta:
     return max(timedelta(days=CLOSED_DRAFT_DAYS), draft_lifetime())
 
 
+def check() -> None:
+    """Read every setting now, so a wrong one is named before anything is done."""
+    database_url()
+    retention_days()
+    draft_lifetime()
+
+
 def _whole_number(name: str, default: int, most: int) -> int:
     given = os.environ.get(name, "").strip()
     if not given:

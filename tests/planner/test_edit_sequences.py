@@ -1,4 +1,8 @@
-"""Random sequences of edits keep the plan valid after every one (a stateful hypothesis test)."""
+"""Random sequences of edits keep the plan valid after every one (a stateful hypothesis test).
+
+An edit that cannot be made (a 51st step, a detail that is too long) is a PlanEditError with
+a plain reason and leaves the plan as it was.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from goal_library.loader import default_library
 from goal_library.models import AREA_IDS
 from planner.editing import (
     OVER_CAP_NOTE,
+    PlanEditError,
     add_library_step,
     add_own_step,
     can_make_smaller,
@@ -23,6 +28,7 @@ from planner.editing import (
     update_details,
 )
 from planner.inputs import plan_from_data
+from planner.models import MAX_STEPS, SHORT_TEXT_MAX_CHARS
 from planner.policy import Scope, may_offer
 from planner.suggest import build_plan
 from tests.planner.test_properties import profiles
@@ -38,9 +44,17 @@ class PlanEditing(RuleBasedStateMachine):
     @rule(data=st.data(), area=st.sampled_from(AREA_IDS))
     def add_from_the_library(self, data, area):
         options = library_options(self.plan, area, _LIBRARY)
-        if options:
-            chosen = data.draw(st.sampled_from(options))
-            self.plan = add_library_step(self.plan, chosen.id, _LIBRARY)
+        if not options:
+            return
+        chosen = data.draw(st.sampled_from(options))
+        if len(self.plan.steps) >= MAX_STEPS:
+            try:
+                add_library_step(self.plan, chosen.id, _LIBRARY)
+            except PlanEditError as error:
+                assert "as many as a plan can hold" in str(error)
+                return
+            raise AssertionError("a 51st step was added")
+        self.plan = add_library_step(self.plan, chosen.id, _LIBRARY)
 
     @precondition(lambda self: self.plan.steps)
     @rule(data=st.data())
@@ -71,11 +85,44 @@ class PlanEditing(RuleBasedStateMachine):
         step = data.draw(st.sampled_from(self.plan.steps))
         self.plan = remove_step(self.plan, step.id)
 
-    @precondition(lambda self: len(self.plan.steps) < 40)
     @rule(area=st.sampled_from(AREA_IDS), words=st.text(min_size=1, max_size=60))
     def own_words(self, area, words):
-        if words.strip():
-            self.plan = add_own_step(self.plan, area, words)
+        if not words.strip():
+            return
+        if len(self.plan.steps) >= MAX_STEPS:
+            before = self.plan
+            try:
+                add_own_step(self.plan, area, words)
+            except PlanEditError as error:
+                assert "as many as a plan can hold" in str(error)
+            else:
+                raise AssertionError("a 51st step was added")
+            assert self.plan == before
+            return
+        self.plan = add_own_step(self.plan, area, words)
+
+    @rule(area=st.sampled_from(AREA_IDS), count=st.integers(min_value=1, max_value=30))
+    def many_own_words(self, area, count):
+        for number in range(count):
+            if len(self.plan.steps) >= MAX_STEPS:
+                return
+            self.plan = add_own_step(self.plan, area, f"My step {number}")
+
+    @precondition(lambda self: self.plan.steps)
+    @rule(
+        data=st.data(),
+        field=st.sampled_from(["when", "who_can_help", "if_then"]),
+        words=st.text(max_size=SHORT_TEXT_MAX_CHARS + 20),
+    )
+    def details(self, data, field, words):
+        step = data.draw(st.sampled_from(self.plan.steps))
+        if len(words) > SHORT_TEXT_MAX_CHARS:
+            try:
+                update_details(self.plan, step.id, **{field: words})
+            except PlanEditError:
+                return
+            raise AssertionError("an over-long detail was kept")
+        self.plan = update_details(self.plan, step.id, **{field: words})
 
     @precondition(lambda self: self.plan.steps)
     @rule(data=st.data(), confidence=st.integers(min_value=0, max_value=10))

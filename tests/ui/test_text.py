@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from ui.text import escape_markdown
+from ui.text import WORD_JOINER, escape_markdown
 
 
 @pytest.mark.parametrize(
@@ -17,3 +19,19 @@ from ui.text import escape_markdown
 )
 def test_markdown_characters_are_escaped(typed, escaped):
     assert escape_markdown(typed) == escaped
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "see https://example.org/away",
+        "HTTP://EXAMPLE.ORG",
+        "go to www.example.org",
+        "mail sam@example.org",
+    ],
+)
+def test_web_and_email_addresses_cannot_become_links(typed):
+    escaped = escape_markdown(typed)
+    shown = re.sub(r"\\(.)", r"\1", escaped)
+    assert shown.replace(WORD_JOINER, "") == typed
+    assert not re.search(r"(?i)https?://|www\.|\w@", shown)

@@ -13,6 +13,7 @@ from planner.review import review_plan
 from planner.suggest import build_plan
 from ui.appointment import fingerprint
 from ui.components.choice import dropdown_choice
+from ui.components.notice import notice
 from ui.components.step_card import edit_plan, step_card
 from ui.components.text_answer import clear_text_answer, text_answer
 from ui.labels import AREA_LABELS
@@ -33,7 +34,7 @@ def render(library: Library) -> None:
         "feel right. It is your plan."
     )
     for note in plan.notes:
-        st.info(note, icon=":material/favorite:")
+        notice(note, "info", icon=":material/favorite:")
     if not plan.steps:
         st.markdown("There are no steps in the plan yet. You can add one below.")
     for step in plan.steps:
