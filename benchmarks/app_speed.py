@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from goal_library.loader import load_library
 from planner.models import Profile
 from planner.suggest import build_plan
+from ui.appointment import Answers, Appointment
 from ui.flow import PAGES
 
 _APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -33,11 +34,9 @@ def _rerun_times(repeats: int) -> list[str]:
     lines = []
     for index, page in enumerate(PAGES):
         at = AppTest.from_file(_APP, default_timeout=60)
-        at.session_state["page_index"] = index
-        at.session_state["answer_stage"] = 3
-        at.session_state["answer_strengths"] = ["animals"]
-        at.session_state["plan"] = plan
-        at.session_state["plan_built_from"] = plan.profile
+        at.session_state["appointment"] = Appointment.new(
+            page=index, answers=Answers(stage=3, strengths=["animals"]), plan=plan
+        )
         at.run()
         samples = []
         for _ in range(repeats):

@@ -29,6 +29,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+class ServerAddress(str):
+    """The app's address; `pid` is its server process, for reading its memory."""
+
+    pid: int = 0
+
+
+def peak_memory_bytes(pid: int) -> int:
+    """The process's peak resident memory so far (VmHWM), from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError("no VmHWM line")
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -75,7 +89,8 @@ def app_server(tmp_path: Path, private_database: str) -> Iterator[str]:
         stderr=subprocess.STDOUT,
         env=env,
     )
-    url = f"http://127.0.0.1:{port}"
+    url = ServerAddress(f"http://127.0.0.1:{port}")
+    url.pid = process.pid
     try:
         _wait_until_healthy(url, process)
         yield url

@@ -14,6 +14,7 @@ import pytest
 from goal_library.loader import default_library
 from planner.models import Profile
 from planner.suggest import build_plan
+from tests.ui.conftest import peak_memory_bytes
 
 pytestmark = pytest.mark.browser
 
@@ -117,3 +118,24 @@ def test_markup_in_an_uploaded_file_stays_plain_text(app_server, browser_page, t
     assert alert.locator("img").count() == 0
     assert page.locator("img[src*='example.org']").count() == 0
     assert _local_only(requests, app_server) == []
+
+
+def test_a_decompression_bomb_upload_is_refused_without_the_server_growing(
+    app_server, browser_page, tmp_path
+):
+    from tests.hostile.corpus import file_cases
+
+    bomb = next(c for c in file_cases() if c.name.startswith("40 plan attachments"))
+    upload = tmp_path / "plan.pdf"
+    upload.write_bytes(bomb.content)
+    page = browser_page
+    page.goto(app_server)
+    _heading(page, "Right Steps")
+    before = peak_memory_bytes(app_server.pid)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
+    _settled(page)
+    page.get_by_role("button", name="Open this file").click()
+    _settled(page)
+    assert "too big" in page.get_by_test_id("stAlertContentError").first.inner_text()
+    grown = peak_memory_bytes(app_server.pid) - before
+    assert grown < 100 * 1024 * 1024, f"the server grew by {grown / 2**20:.0f} MB"
