@@ -13,8 +13,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from tests.hostile.corpus import command_cases, file_cases, prepare_scratch
-from tests.hostile.limits import MEMORY_LIMIT_BYTES, Outcome, python_module, run_limited
+from tests.hostile.corpus import command_cases, file_cases, prepare_scratch, review_file
+from tests.hostile.limits import MEMORY_LIMIT_BYTES, Outcome
 
 TIME_BOUND_SECONDS = 5.0
 
@@ -22,15 +22,7 @@ TIME_BOUND_SECONDS = 5.0
 def _clean(outcome: Outcome, expect_ok: bool) -> bool:
     if outcome.hung or outcome.peak_bytes >= MEMORY_LIMIT_BYTES:
         return False
-    if expect_ok:
-        return outcome.returncode == 0
-    lines = outcome.error_lines
-    return (
-        outcome.returncode == 2
-        and len(lines) == 1
-        and lines[0].startswith("right-steps: ")
-        and "please report" not in lines[0]
-    )
+    return outcome.returncode == 0 if expect_ok else outcome.is_plain_refusal()
 
 
 def report() -> list[str]:
@@ -42,19 +34,13 @@ def report() -> list[str]:
         for number, case in enumerate(file_cases()):
             path = base / f"case-{number:02d}"
             path.write_bytes(case.content)
-            outcome = run_limited(python_module("planner", "review", str(path), str(outcomes)))
+            outcome = review_file(path, outcomes)
             rows.append((f"file: {case.name}", outcome, _clean(outcome, case.expect_ok)))
         scratch = base / "scratch"
         scratch.mkdir()
         prepare_scratch(scratch)
         for case in command_cases():
-            args, env, stdin = case.filled_in(scratch)
-            outcome = run_limited(
-                python_module("planner", *args),
-                env=env,
-                stdin_path=stdin,
-                file_size_limit=case.file_size_limit,
-            )
+            outcome = case.run(scratch)
             rows.append((f"command: {case.name}", outcome, _clean(outcome, case.expect_ok)))
     lines = [
         f"{'clean' if clean else 'NOT CLEAN'}  {o.seconds:6.2f} s  {o.peak_bytes / 2**20:7.0f} MB"

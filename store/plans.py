@@ -258,25 +258,7 @@ class PlanStore:
             raise BadDraft("the draft holds something that is not plain JSON data") from None
         moment = _utc(now)
         expires_at = moment + (settings.draft_lifetime() if lifetime is None else lifetime)
-        values = {
-            "draft_id": draft_id,
-            "updated_at": moment,
-            "expires_at": expires_at,
-            "payload": text,
-            "closed": False,
-        }
-        with self._failures():
-            self._prepare()
-            dialect = postgresql if self.backend == "postgresql" else sqlite
-            statement = dialect.insert(db.drafts).values(**values)
-            statement = statement.on_conflict_do_update(
-                index_elements=[db.drafts.c.draft_id],
-                set_={key: statement.excluded[key] for key in values if key != "draft_id"},
-                where=db.drafts.c.closed.is_(False),
-            ).returning(db.drafts.c.draft_id)
-            with self._writing() as connection:
-                written = connection.execute(statement).first()
-        if written is None:  # the row is closed, so the update did not happen
+        if not self._write_draft(draft_id, moment, expires_at, text, closed=False):
             raise DraftClosed()
 
     def load_draft(self, draft_id: str, now: datetime.datetime | None = None) -> dict | None:
@@ -299,23 +281,8 @@ class PlanStore:
         """Delete the draft's answers and close its id, so no tab can write it back."""
         _check_draft_id(draft_id)
         moment = _utc(now)
-        values = {
-            "draft_id": draft_id,
-            "updated_at": moment,
-            "expires_at": moment + settings.closed_draft_lifetime(),
-            "payload": "",
-            "closed": True,
-        }
-        with self._failures():
-            self._prepare()
-            dialect = postgresql if self.backend == "postgresql" else sqlite
-            statement = dialect.insert(db.drafts).values(**values)
-            statement = statement.on_conflict_do_update(
-                index_elements=[db.drafts.c.draft_id],
-                set_={key: statement.excluded[key] for key in values if key != "draft_id"},
-            )
-            with self._writing() as connection:
-                connection.execute(statement)
+        expires_at = moment + settings.closed_draft_lifetime()
+        self._write_draft(draft_id, moment, expires_at, "", closed=True)
 
     def purge_drafts(self, now: datetime.datetime | None = None) -> int:
         """Delete every expired draft (closed ones once their closing has run out)."""
@@ -341,6 +308,38 @@ class PlanStore:
         return bool(closed)
 
     # Inside
+
+    def _write_draft(
+        self,
+        draft_id: str,
+        moment: datetime.datetime,
+        expires_at: datetime.datetime,
+        payload: str,
+        *,
+        closed: bool,
+    ) -> bool:
+        """Insert or replace the draft's row; False when it is closed and so was left alone.
+
+        Closing always writes; keeping a draft writes only over a row that is still open.
+        """
+        values = {
+            "draft_id": draft_id,
+            "updated_at": moment,
+            "expires_at": expires_at,
+            "payload": payload,
+            "closed": closed,
+        }
+        with self._failures():
+            self._prepare()
+            dialect = postgresql if self.backend == "postgresql" else sqlite
+            statement = dialect.insert(db.drafts).values(**values)
+            statement = statement.on_conflict_do_update(
+                index_elements=[db.drafts.c.draft_id],
+                set_={key: statement.excluded[key] for key in values if key != "draft_id"},
+                where=None if closed else db.drafts.c.closed.is_(False),
+            ).returning(db.drafts.c.draft_id)
+            with self._writing() as connection:
+                return connection.execute(statement).first() is not None
 
     @contextlib.contextmanager
     def _failures(self) -> Iterator[None]:

@@ -23,6 +23,7 @@ from goal_library.loader import default_library
 from planner.models import Profile
 from planner.suggest import build_plan
 from tests.hostile import pdf_parts as parts
+from tests.hostile.limits import Outcome, python_module, run_limited
 
 MADE_ON = datetime.date(2026, 12, 1)
 BOMB_BYTES = 74 * 1024 * 1024
@@ -46,6 +47,16 @@ class CommandCase:
     stdin: str | None = None  # a path whose contents (or device) become standard input
     file_size_limit: int | None = None  # the largest file the command may write (RLIMIT_FSIZE)
 
+    def run(self, scratch: Path) -> Outcome:
+        """Run the command line under the limits, in a folder made by `prepare_scratch`."""
+        args, env, stdin = self.filled_in(scratch)
+        return run_limited(
+            python_module("planner", *args),
+            env=env,
+            stdin_path=stdin,
+            file_size_limit=self.file_size_limit,
+        )
+
     def filled_in(self, scratch: Path) -> tuple[list[str], dict[str, str], str | None]:
         """The arguments, environment and standard input, with the scratch folder named."""
 
@@ -57,6 +68,11 @@ class CommandCase:
             {name: fill(value) for name, value in self.env.items()},
             None if self.stdin is None else fill(self.stdin),
         )
+
+
+def review_file(path: Path, outcomes: Path) -> Outcome:
+    """`python -m planner review FILE OUTCOMES` under the limits: how a file case is opened."""
+    return run_limited(python_module("planner", "review", str(path), str(outcomes)))
 
 
 def base_plan() -> dict:

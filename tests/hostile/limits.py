@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
-HANG_SECONDS = 60
+HANG_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,17 @@ class Outcome:
     @property
     def error_lines(self) -> list[str]:
         return self.stderr.decode("utf-8", "replace").splitlines()
+
+    def is_plain_refusal(self) -> bool:
+        """Exit 2 and one line of Right Steps' own, never a request to report a bug."""
+        lines = self.error_lines
+        return (
+            self.returncode == 2
+            and len(lines) == 1
+            and lines[0].startswith("right-steps: ")
+            and "please report" not in lines[0]
+            and "Traceback" not in lines[0]
+        )
 
 
 def python_module(*args: str) -> list[str]:

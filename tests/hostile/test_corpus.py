@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from tests.hostile.corpus import command_cases, file_cases, prepare_scratch
+from tests.hostile.corpus import command_cases, file_cases, prepare_scratch, review_file
 from tests.hostile.limits import MEMORY_LIMIT_BYTES, python_module, run_limited
 
 FILE_CASES = file_cases()
@@ -27,12 +27,8 @@ def _id(case) -> str:
 
 
 def _assert_plain_refusal(outcome, says: str) -> None:
-    lines = outcome.error_lines
-    assert outcome.returncode == 2, lines
-    assert len(lines) == 1, lines
-    assert lines[0].startswith("right-steps: ")
-    assert "please report" not in lines[0] and "Traceback" not in lines[0]
-    assert says.lower() in lines[0].lower()
+    assert outcome.is_plain_refusal(), (outcome.returncode, outcome.error_lines)
+    assert says.lower() in outcome.error_lines[0].lower()
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +56,7 @@ def opened_by_the_upload_function(corpus):
 @pytest.mark.parametrize("case", FILE_CASES, ids=_id)
 def test_the_command_line_answers_each_file_plainly(case, corpus):
     folder, paths = corpus
-    outcome = run_limited(
-        python_module("planner", "review", paths[case.name], str(folder / "outcomes.json"))
-    )
+    outcome = review_file(paths[case.name], folder / "outcomes.json")
     assert not outcome.hung
     assert outcome.peak_bytes < MEMORY_LIMIT_BYTES
     if case.expect_ok:
@@ -92,13 +86,7 @@ def scratch(tmp_path_factory):
 
 @pytest.mark.parametrize("case", COMMAND_CASES, ids=_id)
 def test_each_odd_command_line_gets_one_plain_line(case, scratch):
-    args, env, stdin = case.filled_in(scratch)
-    outcome = run_limited(
-        python_module("planner", *args),
-        env=env,
-        stdin_path=stdin,
-        file_size_limit=case.file_size_limit,
-    )
+    outcome = case.run(scratch)
     assert not outcome.hung
     if case.expect_ok:
         assert outcome.returncode == 0, outcome.error_lines
