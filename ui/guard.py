@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from planner.editing import PlanEditError
 from planner.errors import InputError
 from store.errors import StoreError, StoreUnavailable
-from ui.session import notify
+from ui.session import PAGE_TOP, notify
 
 log = logging.getLogger("right_steps.app")
 
@@ -27,12 +27,13 @@ UNEXPECTED = (
 
 
 @contextlib.contextmanager
-def guarded(doing: str) -> Iterator[None]:
-    """Run an action; any failure becomes a notice shown at the top of the page."""
+def guarded(doing: str, place: str = PAGE_TOP) -> Iterator[None]:
+    """Run an action; any failure becomes a notice, shown at `place` (the top of the page, or
+    the part of the page where the person acted)."""
     try:
         yield
     except Exception as error:  # this is the guard
-        notify(plain_message(error, doing))
+        notify(plain_message(error, doing), place=place)
 
 
 def plain_message(error: Exception, doing: str) -> str:

@@ -83,10 +83,17 @@ def go_to_page(index: int, page_count: int) -> None:
     update(page=max(0, min(index, page_count - 1)))
 
 
-def notify(message: str, kind: str = "error") -> None:
-    """Queue a plain message for the top of the next run (shown escaped, never as markup)."""
-    st.session_state.setdefault(NOTICES, []).append((kind, message))
+PAGE_TOP = "page"
 
 
-def take_notices() -> list[tuple[str, str]]:
-    return st.session_state.pop(NOTICES, [])
+def notify(message: str, kind: str = "error", place: str = PAGE_TOP) -> None:
+    """Queue a plain message (shown escaped, never as markup) for the next time `place` is drawn:
+    the top of the page, or the part of it the person was using."""
+    st.session_state.setdefault(NOTICES, []).append((place, kind, message))
+
+
+def take_notices(place: str = PAGE_TOP) -> list[tuple[str, str]]:
+    """The (kind, message) pairs waiting for `place`, taken so each shows once."""
+    waiting = st.session_state.get(NOTICES, [])
+    st.session_state[NOTICES] = [n for n in waiting if n[0] != place]
+    return [(kind, message) for where, kind, message in waiting if where == place]

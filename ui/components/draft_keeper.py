@@ -93,6 +93,11 @@ def keep_draft() -> None:
     st.session_state[_LAST_KEPT] = kept
 
 
+def saving_available() -> bool:
+    """False while the store has just failed (it is tried again after a short pause)."""
+    return not _paused()
+
+
 def begin(new: Appointment) -> None:
     """Start a new appointment in this session (a new plan or a review); the old draft closes."""
     _close_kept_draft()

@@ -18,9 +18,10 @@ from planner.saved_files import plan_from_saved_file
 from store.errors import StoreError
 from ui.appointment import Answers, Appointment, Review
 from ui.components.draft_keeper import begin
+from ui.components.notice import notice
 from ui.components.text_answer import text_answer
 from ui.guard import guarded
-from ui.session import notify, widget_key
+from ui.session import notify, take_notices, widget_key
 from ui.store_cache import plan_store
 
 FOREIGN_REFERENCE = (
@@ -28,6 +29,7 @@ FOREIGN_REFERENCE = (
     "new plan. Saving it will give it a new reference."
 )
 FIRST_PAGE_OF_A_REVIEW = 1
+_PANEL = "open_plan"
 
 
 def open_plan_panel(library: Library) -> None:
@@ -46,7 +48,7 @@ def open_plan_panel(library: Library) -> None:
     opened: Plan | None = None
     pressed = st.button("Open plan", key="open_by_reference")
     if pressed:
-        with guarded("opening the plan"):
+        with guarded("opening the plan", _PANEL):
             opened = plan_store().latest(normalise_reference(reference))
     upload = st.file_uploader(
         "Or upload the plan (PDF or JSON file)",
@@ -55,12 +57,14 @@ def open_plan_panel(library: Library) -> None:
     )
     if upload is not None and st.button("Open this file", key="open_by_upload"):
         pressed = True
-        with guarded("opening the file"):
+        with guarded("opening the file", _PANEL):
             opened = _from_file(upload.getvalue(), library)
     if opened is not None:
         start_review(opened)
     if pressed:
-        st.rerun()  # to the review, or to this page with the reason at its top
+        st.rerun()  # to the review, or to this page with the reason under the buttons
+    for kind, message in take_notices(_PANEL):
+        notice(message, kind)
 
 
 def start_review(plan: Plan) -> None:

@@ -11,15 +11,17 @@ from planner.document import Section, plan_sections
 from planner.html_copy import render_html
 from planner.models import Plan
 from planner.pdf import render_pdf
-from ui.components.draft_keeper import finish
+from store.errors import StoreUnavailable
+from ui.components.draft_keeper import finish, saving_available
 from ui.components.notice import notice
 from ui.guard import guarded
 from ui.plan_state import current_plan
-from ui.session import appointment, mark_plan_saved, update, widget_key
+from ui.session import appointment, mark_plan_saved, take_notices, update, widget_key
 from ui.store_cache import plan_store
 from ui.text import escape_markdown
 
 TITLE = "Agree and print"
+_SAVE_PANEL = "save_plan"
 
 
 def render(library: Library) -> None:
@@ -103,9 +105,14 @@ def _save_panel(plan: Plan) -> None:
         "Saving keeps this plan so we can look at it together next time. "
         "You can ask for it to be deleted at any time."
     )
+    problems = take_notices(_SAVE_PANEL)
+    if not saving_available() and not problems:
+        notice(StoreUnavailable.coach_message, "warning")
     label = "Save changes as a new version" if plan.reference else "Save plan"
     if st.button(label, key="save_plan", type="primary"):
-        with guarded("saving the plan"):
+        with guarded("saving the plan", _SAVE_PANEL):
             saved = plan_store().save(plan, reference=plan.reference)
             mark_plan_saved(saved.plan or plan)
         st.rerun()
+    for kind, message in problems:
+        notice(message, kind)
