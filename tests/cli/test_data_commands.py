@@ -146,3 +146,30 @@ def test_an_unreachable_database_names_the_setting_not_the_address(monkeypatch):
     assert "cannot reach the database server named in RIGHT_STEPS_DATABASE_URL" in error
     assert "secret" not in error and "127.0.0.1" not in error
     assert "Traceback" not in error
+
+
+def test_a_file_never_chooses_the_plan_it_joins(database, plan_file, library, tmp_path):
+    first, _ = saved(data("save", str(plan_file)))
+    other, _ = saved(data("save", str(plan_file)))
+    claiming = tmp_path / "claiming.json"
+    claiming.write_text(
+        make_plan(library, note="mine").model_copy(update={"reference": first}).model_dump_json()
+    )
+    refused = data("save", str(claiming), "--ref", other)
+    assert refused.returncode == 2
+    assert f"the plan file is for plan {first}, not {other}" in refused.stderr.decode()
+
+    kept_apart = data("save", str(claiming))
+    new_reference, version = saved(kept_apart)
+    assert new_reference not in (first, other) and version == 1
+    assert f"use --ref {first}" in kept_apart.stderr.decode()
+    history = json.loads(data("export", first).stdout)
+    assert [v["version"] for v in history["versions"]] == [1]
+
+
+def test_a_usage_mistake_is_one_line():
+    result = data("purge", "--no-such-option")
+    assert result.returncode == 2
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("right-steps: ")
+    assert "--help" in lines[0]
