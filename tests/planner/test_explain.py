@@ -6,8 +6,8 @@ import json
 
 from planner.explain import explain, explanation_text
 from planner.suggest import build_plan
+from tests.cli.test_plan_commands import run_planner
 from tests.conftest import full_grid, make_step, profile
-from tests.planner.test_cli import run_planner
 
 
 def test_every_step_in_every_open_area_has_a_verdict_that_matches_the_draft(build_library):
