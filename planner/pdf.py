@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.colors import Color
@@ -22,8 +23,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    ListFlowable,
-    ListItem,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -35,6 +34,7 @@ from planner.fonts import MAIN, MAIN_BOLD, FontSet, printable_markup, register_f
 from planner.models import Plan
 from planner.print_sizes import CLEAR_PRINT_PT, LARGE_PRINT_PT
 from planner.saved_files import ATTACHMENT_NAME
+from planner.text_pieces import pieces
 
 _INK = Color(0.07, 0.07, 0.07)
 _ROOM_TO_START_HERE = A4[1] / 4
@@ -48,6 +48,7 @@ class PrintStyles:
     title: ParagraphStyle
     heading: ParagraphStyle
     step_title: ParagraphStyle
+    bullet: ParagraphStyle
     footer_size: float
 
 
@@ -72,6 +73,14 @@ def print_styles(body_size: int) -> PrintStyles:
         title=style("Title", body_size * 1.6, MAIN_BOLD),
         heading=style("Heading", body_size * 1.3, MAIN_BOLD, space_before=body_size * 0.8),
         step_title=style("StepTitle", body_size * 1.1, MAIN_BOLD, space_before=body_size * 0.5),
+        bullet=ParagraphStyle(
+            "Bullet",
+            parent=style("BulletBody", body_size, MAIN),
+            leftIndent=body_size * 1.4,
+            bulletIndent=body_size * 0.2,
+            bulletFontName=MAIN,
+            bulletFontSize=body_size,
+        ),
         footer_size=max(body_size - 2, 12),
     )
 
@@ -111,6 +120,37 @@ def story_for(sections: list[Section], styles: PrintStyles, fonts: FontSet) -> l
     return story
 
 
+def text_flowables(text: str, style: ParagraphStyle, fonts: FontSet) -> list[Flowable]:
+    """A person's words as paragraphs of bounded length, looking as one block of their text.
+
+    Each line is its own paragraph (a blank line is a space of half a line), and a long line is
+    cut where a sentence or word ends; only the last keeps the style's space after it. Chinese,
+    Japanese and Korean wrap between characters, as they are written.
+    """
+    parts = pieces(text)
+    flowables: list[Flowable] = []
+    for number, piece in enumerate(parts):
+        last = number == len(parts) - 1
+        if not piece.text.strip() and not last:
+            flowables.append(Spacer(1, style.leading * 0.5))
+            continue
+        variant = _variant(style, tight=not last, wraps_anywhere=piece.wraps_anywhere)
+        flowables.append(Paragraph(printable_markup(piece.text, fonts), variant))
+    return flowables
+
+
+@cache
+def _variant(style: ParagraphStyle, *, tight: bool, wraps_anywhere: bool) -> ParagraphStyle:
+    if not tight and not wraps_anywhere:
+        return style
+    changes: dict[str, object] = {}
+    if tight:
+        changes["spaceAfter"] = 0
+    if wraps_anywhere:
+        changes["wordWrap"] = "CJK"
+    return ParagraphStyle(f"{style.name}-{tight}-{wraps_anywhere}", parent=style, **changes)
+
+
 def _section_flowables(
     section: Section, styles: PrintStyles, fonts: FontSet, *, is_first: bool
 ) -> list[Flowable]:
@@ -123,11 +163,20 @@ def _section_flowables(
         markup = f"<b>{printable_markup(label, fonts)}:</b> {printable_markup(text, fonts)}"
         return Paragraph(markup, styles.body)
 
-    groups: list[list[Flowable]] = [[para(text, styles.body)] for text in section.paragraphs]
+    groups: list[list[Flowable]] = [
+        text_flowables(text, styles.body, fonts) for text in section.paragraphs
+    ]
     if section.bullets:
-        groups.append([_bullets([para(item, styles.body) for item in section.bullets], styles)])
+        # Each item is a paragraph with a bullet, not a list item: a paragraph can run on to
+        # the next page, so even the longest item always prints.
+        groups.append(
+            [
+                Paragraph(printable_markup(item, fonts), styles.bullet, bulletText="\u2022")
+                for item in section.bullets
+            ]
+        )
     groups.extend(_step_group(step, styles, para, labelled) for step in section.steps)
-    groups.extend([para(text, styles.body)] for text in section.after)
+    groups.extend(text_flowables(text, styles.body, fonts) for text in section.after)
     if section.heading:
         heading = para(section.heading, styles.title if is_first else styles.heading)
         groups = [[heading, *groups[0]], *groups[1:]] if groups else [[heading]]
@@ -158,17 +207,6 @@ def _step_group(
         *(labelled(label, text) for label, text in step.details),
         Spacer(1, styles.body.fontSize * 0.3),
     ]
-
-
-def _bullets(items: list[Paragraph], styles: PrintStyles) -> ListFlowable:
-    return ListFlowable(
-        [ListItem(item, leftIndent=styles.body.fontSize * 1.2) for item in items],
-        bulletType="bullet",
-        bulletFontName=MAIN,
-        bulletFontSize=styles.body.fontSize,
-        leftIndent=styles.body.fontSize * 1.2,
-        bulletColor=_INK,
-    )
 
 
 def _page_numbered_canvas(footer_size: float) -> type[Canvas]:

@@ -8,6 +8,7 @@ import random
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections import Counter
 
 import pdfplumber
@@ -203,3 +204,36 @@ def test_the_first_page_renders_to_an_image(clear_pdf, tmp_path):
 def test_a_saved_pdf_or_json_opens_the_same_plan(clear_pdf, plan, library):
     assert plan_from_saved_file(clear_pdf, library) == plan
     assert plan_from_saved_file(plan.model_dump_json().encode(), library) == plan
+
+
+@pytest.mark.parametrize(
+    "hopes",
+    [
+        "ab\n" * 3333,
+        "我很好，谢谢。" * 1428,
+        "😊" * 10_000,
+        "a" * 10_000,
+    ],
+    ids=["many-lines", "chinese", "emoji", "one-long-word"],
+)
+def test_the_longest_answers_print_whole(library, hopes):
+    plan = build_plan(Profile(stage=2, hopes=hopes[:10_000]), library)
+    text = _squash(_text(render_pdf(plan, library, MADE_ON)))
+    if hopes.startswith("ab"):
+        assert text.count("ab") >= 3333
+    elif hopes.startswith("a"):
+        assert "a" * 9_000 in text
+    else:
+        # The end of the answer is there: as letters, or as names where no font has them.
+        tail = hopes[:10_000][-60:]
+        named = "".join(f"[{unicodedata.name(c).lower()}]" for c in tail)
+        assert _squash(tail) in text or _squash(named) in text
+
+
+def test_a_bullet_longer_than_a_page_still_prints(library):
+    plan = build_plan(Profile(stage=2), library)
+    long_title = "ক" * 500  # a script the fonts lack prints as names: many lines for one item
+    done = plan.steps[0].model_copy(update={"title": long_title, "outcome": "done"})
+    plan = plan.model_copy(update={"reviewed_steps": [done]})
+    pages = PdfReader(io.BytesIO(render_pdf(plan, library, MADE_ON))).pages
+    assert len(pages) >= 2
