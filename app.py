@@ -8,7 +8,10 @@ import streamlit as st
 from ui import flow
 from ui.library_cache import cached_library
 from ui.style import apply_style
+from ui.warm_process import freeze_what_is_loaded
 
 st.set_page_config(page_title="Right Steps", page_icon="🌱", layout="centered")
 apply_style()
-flow.run(cached_library())
+library = cached_library()
+freeze_what_is_loaded()
+flow.run(library)

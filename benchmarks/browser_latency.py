@@ -1,0 +1,280 @@
+"""What a coach waits for: a click in a real Chromium to the end of the server's rerun.
+
+`python -m benchmarks.browser_latency` starts `streamlit run app.py` and a bare page of the same
+shape (`benchmarks/bare_page.py`) on local ports, then drives whole appointments through both
+with 1, 4 and 8 browsers at once. Each Continue is timed from the click to the server's
+`script_finished` message on the page's websocket (decoded with Streamlit's own protobuf), not
+with sleeps. It prints the median and p95 per page, the ratio to the bare page, the server's
+CPU time per rerun and its memory per session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import defaultdict
+from pathlib import Path
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+USERS = (1, 4, 8)
+APPOINTMENTS_PER_USER = 2
+APP_PAGES = (
+    "Start",
+    "About you",
+    "Where you are now",
+    "Your strengths",
+    "What makes things harder",
+    "Suggested steps",
+    "Make it yours",
+)
+
+
+class Server:
+    """A `streamlit run` process on a free local port, with its CPU time and memory."""
+
+    def __init__(self, script: str, data_dir: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        env = {
+            **os.environ,
+            "HOME": str(data_dir),
+            "RIGHT_STEPS_DATABASE_URL": f"sqlite:///{data_dir / 'bench.sqlite3'}",
+        }
+        self.process = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "streamlit", "run", script),
+                *("--server.port", str(self.port), "--server.address", "127.0.0.1"),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"{script} did not start")
+
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def resident_bytes(self) -> int:
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+        return 0
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+class RerunClock:
+    """Times from a click to the next `script_finished` the server sends this page."""
+
+    def __init__(self, page) -> None:
+        self._finished = asyncio.Event()
+        self.reruns = 0
+        page.on("websocket", self._watch)
+
+    def _watch(self, websocket) -> None:
+        websocket.on("framereceived", self._frame)
+
+    def _frame(self, payload) -> None:
+        if isinstance(payload, str):
+            return
+        message = ForwardMsg()
+        try:
+            message.ParseFromString(payload)
+        except Exception:  # a frame of another kind: not ours to time
+            return
+        if message.WhichOneof("type") == "script_finished":
+            self.reruns += 1
+            self._finished.set()
+
+    async def time_click(self, locator) -> float:
+        self._finished.clear()
+        start = time.perf_counter()
+        await locator.click()
+        await asyncio.wait_for(self._finished.wait(), timeout=60)
+        return time.perf_counter() - start
+
+    async def settle(self) -> None:
+        """Wait for a rerun that an action without a timed click started."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._finished.wait(), timeout=10)
+        self._finished.clear()
+
+
+async def _shown(page, heading: str) -> None:
+    """The page has drawn `heading` and has finished changing (no stale copy of the last one)."""
+    from playwright.async_api import expect
+
+    wait = 30_000
+    await expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=wait)
+    await expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=wait)
+    await expect(page.get_by_role("button", name="Continue", exact=True)).to_have_count(
+        0 if heading == "Agree and print" else 1, timeout=wait
+    )
+
+
+async def _open_app(page, clock: RerunClock, url: str) -> None:
+    await page.goto(url)
+    await _shown(page, "Right Steps")
+    await clock.settle()
+
+
+async def _open_bare(page, clock: RerunClock, url: str) -> None:
+    await page.goto(url)
+    await _shown(page, "Page 1")
+    await clock.settle()
+
+
+async def _appointment(page, clock: RerunClock, times: dict) -> None:
+    """One whole appointment, ending with Finish and clear, which starts the next one."""
+    continue_button = page.get_by_role("button", name="Continue", exact=True)
+    following = [*APP_PAGES[1:], "Agree and print"]
+    for title, next_title in zip(APP_PAGES, following, strict=True):
+        if title == "About you":
+            box = page.get_by_label("What would you like us to call you?")
+            await box.fill("Sam")
+            await box.press("Enter")
+            await clock.settle()
+        if title == "Where you are now":
+            await page.get_by_role("radiogroup").get_by_text("You are getting ready").click()
+            await clock.settle()
+        times[title].append(await clock.time_click(continue_button))
+        await _shown(page, next_title)
+    await clock.time_click(page.get_by_role("button", name="Finish and clear"))
+    await _shown(page, "Right Steps")
+
+
+async def _bare(page, clock: RerunClock, times: dict) -> None:
+    await page.reload()
+    await _shown(page, "Page 1")
+    await clock.settle()
+    for number, title in enumerate(APP_PAGES):
+        if number == 2:
+            await page.get_by_role("radiogroup").get_by_text("Three").click()
+            await clock.settle()
+        times[title].append(
+            await clock.time_click(page.get_by_role("button", name="Continue", exact=True))
+        )
+        await _shown(page, f"Page {number + 2}")
+
+
+async def _run(server: Server, users: int, opening, drive) -> tuple[dict, int, int, float]:
+    """Open `users` pages, then drive appointments through all of them at once.
+
+    Returns the times per page, the reruns, the memory grown and the server's CPU seconds,
+    all counted from after the pages first opened (loading the page is not a rerun).
+    """
+    from playwright.async_api import async_playwright
+
+    times: dict[str, list[float]] = defaultdict(list)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        before = server.resident_bytes()
+        pages, clocks = [], []
+        for _ in range(users):
+            context = await browser.new_context(viewport={"width": 1280, "height": 900})
+            page = await context.new_page()
+            pages.append(page)
+            clocks.append(RerunClock(page))
+        pairs = list(zip(pages, clocks, strict=True))
+        await asyncio.gather(*(opening(page, clock, server.url) for page, clock in pairs))
+        grown = server.resident_bytes() - before
+        opened_reruns = sum(clock.reruns for clock in clocks)
+        cpu = server.cpu_seconds()
+        for _ in range(APPOINTMENTS_PER_USER):
+            await asyncio.gather(*(drive(page, clock, times) for page, clock in pairs))
+        cpu = server.cpu_seconds() - cpu
+        reruns = sum(clock.reruns for clock in clocks) - opened_reruns
+        await browser.close()
+    return times, reruns, grown, cpu
+
+
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def report() -> list[str]:
+    lines = []
+    with tempfile.TemporaryDirectory() as folder:
+        app = Server("app.py", Path(folder))
+        bare = Server(str(Path("benchmarks") / "bare_page.py"), Path(folder))
+        try:
+            asyncio.run(_run(app, 1, _open_app, _appointment))  # warm both servers once
+            asyncio.run(_run(bare, 1, _open_bare, _bare))
+            lines.append(
+                "| users | page | Right Steps median / p95 ms | bare median / p95 ms | ratio |"
+            )
+            lines.append("|---|---|---|---|---|")
+            for users in USERS:
+                app_times, reruns, grown, cpu = asyncio.run(
+                    _run(app, users, _open_app, _appointment)
+                )
+                bare_times, bare_reruns, _, bare_cpu = asyncio.run(
+                    _run(bare, users, _open_bare, _bare)
+                )
+                every_app, every_bare = [], []
+                for title in APP_PAGES:
+                    a, b = app_times[title], bare_times[title]
+                    every_app += a
+                    every_bare += b
+                    lines.append(_row(users, title, a, b))
+                lines.append(_row(users, "every Continue", every_app, every_bare))
+                lines.append(
+                    f"| {users} | server CPU per rerun | {cpu / max(reruns, 1) * 1000:.0f} ms "
+                    f"({reruns} reruns) | {bare_cpu / max(bare_reruns, 1) * 1000:.0f} ms "
+                    f"({bare_reruns} reruns) | memory {grown / max(users, 1) / 2**20:.1f} MB "
+                    "per session |"
+                )
+        finally:
+            app.stop()
+            bare.stop()
+    return lines
+
+
+def _row(users: int, title: str, app: list[float], bare: list[float]) -> str:
+    a_med, a_p95 = statistics.median(app) * 1000, _p95(app) * 1000
+    b_med, b_p95 = statistics.median(bare) * 1000, _p95(bare) * 1000
+    return (
+        f"| {users} | {title} | {a_med:.0f} / {a_p95:.0f} | {b_med:.0f} / {b_p95:.0f} | "
+        f"{a_med / b_med:.1f}x / {a_p95 / b_p95:.1f}x |"
+    )
+
+
+if __name__ == "__main__":
+    for line in report():
+        print(line, flush=True)
