@@ -178,3 +178,21 @@ def test_a_broken_pdf_gets_a_plain_message():
     assert title(at) == "Right Steps"
     assert "damaged" in messages(at.error)[0] or "no Right Steps plan" in messages(at.error)[0]
     assert no_errors(at)
+
+
+def test_a_genuine_saved_file_joins_its_own_history_when_the_review_is_saved(store):
+    library = default_library()
+    saved = store.save(build_plan(Profile(stage=3, preferred_name="Sam"), library))
+    at = _upload(app_on_page(0), "plan.pdf", render_pdf(saved.plan, library, MADE_ON))
+    review = appointment(at).review
+    outcomes = {step.id: "done" for step in review.plan.steps}
+    at.session_state["appointment"] = appointment(at).model_copy(
+        update={"review": review.model_copy(update={"outcomes": outcomes}), "page": 4}
+    )
+    at.run()  # the suggested steps for the review are built
+    at.session_state["appointment"] = appointment(at).model_copy(update={"page": 6})
+    at.run()
+    at.button(key="save_plan").click().run()
+    assert no_errors(at)
+    assert the_plan(at).reference == saved.reference
+    assert [v.version for v in store.versions(saved.reference)] == [1, 2]
