@@ -62,10 +62,6 @@ def set_plan(plan: Plan | None) -> None:
     update(plan=plan)
 
 
-def set_review(review: Review) -> None:
-    update(review=review)
-
-
 def update_review(**changes: object) -> Review:
     current = appointment().review
     if current is None:
