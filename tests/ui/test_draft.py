@@ -173,3 +173,19 @@ def test_a_database_that_breaks_mid_appointment_loses_nothing(private_database):
     assert no_errors(at)
     assert appointment(at).answers.stage == 4
     assert any("not working" in w for w in messages(at.warning))
+
+
+def test_a_file_opened_while_the_database_is_broken_opens_as_a_new_plan(tmp_path, monkeypatch):
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("RIGHT_STEPS_DATABASE_URL", f"sqlite:///{broken}")
+    plan = build_plan(Profile(stage=2), default_library()).model_copy(
+        update={"reference": "K7TM-9QXA", "version": 1}
+    )
+    at = _session_at()
+    at.file_uploader[0].upload("plan.json", plan.model_dump_json().encode()).run()
+    at.button(key="open_by_upload").click().run()
+    assert no_errors(at)
+    assert title(at) == "How did it go?"
+    assert appointment(at).review.plan.reference is None
+    assert any("cannot be checked" in i for i in messages(at.info))

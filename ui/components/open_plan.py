@@ -28,6 +28,10 @@ FOREIGN_REFERENCE = (
     "This file's plan reference does not match a plan saved here, so the plan is opened as a "
     "new plan. Saving it will give it a new reference."
 )
+UNCHECKED_REFERENCE = (
+    "Saving is not working at the moment, so the plan reference in this file cannot be "
+    "checked. The plan is opened as a new plan."
+)
 FIRST_PAGE_OF_A_REVIEW = 1
 _PANEL = "open_plan"
 
@@ -89,9 +93,10 @@ def _from_file(raw: bytes, library: Library) -> Plan:
         return plan
     try:
         genuine = plan_store().holds(plan)
+        doubt = FOREIGN_REFERENCE
     except StoreError:
-        genuine = False
+        genuine, doubt = False, UNCHECKED_REFERENCE
     if not genuine:
-        notify(FOREIGN_REFERENCE, "info")
+        notify(doubt, "info")
         plan = plan.model_copy(update={"reference": None, "version": None})
     return plan
