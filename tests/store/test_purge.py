@@ -89,7 +89,7 @@ def test_the_draft_lifetime_comes_from_the_setting(store, monkeypatch):
     assert store.load_draft("session-1", now=NOW + datetime.timedelta(minutes=61)) is None
 
 
-def test_delete_draft_removes_it_and_a_missing_one_is_fine(store):
+def test_closing_a_draft_removes_it_and_closing_it_again_is_fine(store):
     store.save_draft("session-1", {"n": 1}, now=NOW)
     store.close_draft("session-1")
     store.close_draft("session-1")
