@@ -41,25 +41,27 @@ def revised_plan(plan: Plan, library: Library | None = None, **changes: object) 
         ) from None
 
 
-def with_note(plan: Plan) -> Plan:
-    """The plan with the over-cap note present exactly when it has more steps than the cap."""
-    notes = [n for n in plan.notes if n != OVER_CAP_NOTE]
-    if len(plan.steps) > plan.max_steps:
+def with_note(plan: Plan, library: Library | None = None, **changes: object) -> Plan:
+    """The plan with `changes`, checked once as a whole, and the over-cap note present exactly
+    when it has more steps than its cap."""
+    merged = {**dict(plan), **changes}
+    notes = [note for note in merged["notes"] if note != OVER_CAP_NOTE]
+    if len(merged["steps"]) > merged["max_steps"]:
         notes.append(OVER_CAP_NOTE)
-    return revised_plan(plan, notes=notes)
+    return revised_plan(plan, library, **{**changes, "notes": notes})
 
 
 def remove_step(plan: Plan, step_id: str) -> Plan:
     _index_of(plan, step_id)
     steps = [s for s in plan.steps if s.id != step_id]
-    return with_note(revised_plan(plan, steps=steps))
+    return with_note(plan, steps=steps)
 
 
 def add_library_step(plan: Plan, step_id: str, library: Library) -> Plan:
     """Add a step from the library by hand (at the end of the plan)."""
     _check_room(plan)
     new_step = _library_step_for(plan, step_id, library)
-    return with_note(revised_plan(plan, library, steps=[*plan.steps, new_step]))
+    return with_note(plan, library, steps=[*plan.steps, new_step])
 
 
 def add_own_step(plan: Plan, area: str, title: str) -> Plan:
@@ -83,7 +85,7 @@ def add_own_step(plan: Plan, area: str, title: str) -> Plan:
         raise PlanEditError(
             "That step cannot be added: " + "; ".join(plain_errors(error)[:3])
         ) from None
-    return with_note(revised_plan(plan, steps=[*plan.steps, own]))
+    return with_note(plan, steps=[*plan.steps, own])
 
 
 def replace_step(plan: Plan, step_id: str, new_step_id: str, library: Library) -> Plan:
@@ -95,7 +97,7 @@ def replace_step(plan: Plan, step_id: str, new_step_id: str, library: Library) -
         update={"when": old.when, "who_can_help": old.who_can_help, "if_then": old.if_then}
     )
     steps = [*plan.steps[:index], new_step, *plan.steps[index + 1 :]]
-    return with_note(revised_plan(plan, library, steps=steps))
+    return with_note(plan, library, steps=steps)
 
 
 def make_smaller(plan: Plan, step_id: str, library: Library) -> Plan:

@@ -65,17 +65,15 @@ def review_plan(
         for step in plan.steps
     ]
     return with_note(
-        draft.model_copy(
-            update={
-                "steps": chosen,
-                "reference": plan.reference,
-                "reviewed_on": reviewed_on,
-                "what_went_well": what_went_well,
-                "steps_taken": [*plan.steps_taken, *_newly_taken(reviewed_steps, reviewed_on)],
-                "reviewed_steps": reviewed_steps,
-                "alternatives": _alternatives(draft, chosen),
-            }
-        )
+        draft,
+        library,
+        steps=chosen,
+        reference=plan.reference,
+        reviewed_on=reviewed_on,
+        what_went_well=what_went_well,
+        steps_taken=[*plan.steps_taken, *_newly_taken(reviewed_steps, reviewed_on)],
+        reviewed_steps=reviewed_steps,
+        alternatives=_alternatives(draft, chosen),
     )
 
 

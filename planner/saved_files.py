@@ -43,6 +43,7 @@ _PYPDF_LIMITS = {
 }
 
 DAMAGED = "the PDF is damaged and cannot be read"
+_LOCKED = "the PDF is locked with a password; Right Steps plans never are"
 
 
 def plan_from_saved_file(raw: bytes, library: Library) -> Plan:
@@ -81,9 +82,6 @@ def attached_plan_bytes(pdf: bytes) -> bytes:
         raise InputError("the PDF is too big to read") from error
     except Exception as error:  # a hostile file can fail in any part of a parser
         raise InputError(DAMAGED) from error
-
-
-_LOCKED = "the PDF is locked with a password; Right Steps plans never are"
 
 
 def _first_plan_attachment(reader: PdfReader) -> bytes:

@@ -264,17 +264,13 @@ class PlanStore:
     def load_draft(self, draft_id: str, now: datetime.datetime | None = None) -> dict | None:
         """The draft, or None when there is none, it has expired, or it was closed."""
         _check_draft_id(draft_id)
-        with self._failures():
-            if not self._prepare(create=False):
-                return None
-            with self._engine.begin() as connection:
-                text = connection.scalar(
-                    select(db.drafts.c.payload).where(
-                        db.drafts.c.draft_id == draft_id,
-                        db.drafts.c.expires_at > _utc(now),
-                        db.drafts.c.closed.is_(False),
-                    )
-                )
+        text = self._read_one(
+            select(db.drafts.c.payload).where(
+                db.drafts.c.draft_id == draft_id,
+                db.drafts.c.expires_at > _utc(now),
+                db.drafts.c.closed.is_(False),
+            )
+        )
         return None if text is None else json.loads(text)
 
     def close_draft(self, draft_id: str, now: datetime.datetime | None = None) -> None:
@@ -298,16 +294,19 @@ class PlanStore:
     def draft_is_closed(self, draft_id: str) -> bool:
         """True when the draft's appointment was finished (for tests and the app's message)."""
         _check_draft_id(draft_id)
-        with self._failures():
-            if not self._prepare(create=False):
-                return False
-            with self._engine.begin() as connection:
-                closed = connection.scalar(
-                    select(db.drafts.c.closed).where(db.drafts.c.draft_id == draft_id)
-                )
-        return bool(closed)
+        return bool(
+            self._read_one(select(db.drafts.c.closed).where(db.drafts.c.draft_id == draft_id))
+        )
 
     # Inside
+
+    def _read_one(self, query: Any) -> Any:
+        """The first column of the first row, or None (also when the database is not made yet)."""
+        with self._failures():
+            if not self._prepare(create=False):
+                return None
+            with self._engine.begin() as connection:
+                return connection.scalar(query)
 
     def _write_draft(
         self,

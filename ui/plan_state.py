@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from planner.editing import revised_plan, with_note
+from planner.editing import with_note
 from planner.models import MAX_STEPS, Plan
 from ui.session import appointment, notify, update
 
@@ -29,12 +29,10 @@ def ensure_plan(built_from: str, build: Callable[[], Plan]) -> Plan:
             s for s in plan.steps if s.own_words and s.id not in {f.id for f in fresh.steps}
         ]
         fresh = with_note(
-            revised_plan(
-                fresh,
-                steps=[*fresh.steps, *own_steps][:MAX_STEPS],
-                review_on=plan.review_on,
-                reference=plan.reference or fresh.reference,
-            )
+            fresh,
+            steps=[*fresh.steps, *own_steps][:MAX_STEPS],
+            review_on=plan.review_on,
+            reference=plan.reference or fresh.reference,
         )
         notify(ANSWERS_CHANGED, "info")
     update(plan=fresh, built_from=built_from)

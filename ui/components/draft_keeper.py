@@ -19,6 +19,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from goal_library.models import Library
+from planner.models import revised
 from store.errors import DraftClosed, StoreError, StoreUnavailable
 from store.plans import PlanStore
 from ui.appointment import DRAFT_ID_PATTERN, Answers, Appointment, fingerprint
@@ -141,7 +142,7 @@ def _restored(draft_id: str, library: Library) -> Appointment | None:
     else:
         notify(WELCOME_BACK, "info")
     if restored.id != draft_id:
-        return restored.model_copy(update={"id": draft_id})
+        return revised(restored, library, id=draft_id)
     return restored
 
 

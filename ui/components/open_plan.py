@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from goal_library.models import Library
+from planner.editing import revised_plan
 from planner.errors import InputError
 from planner.models import Plan
 from planner.reference import normalise_reference
@@ -98,5 +99,5 @@ def _from_file(raw: bytes, library: Library) -> Plan:
         genuine, doubt = False, UNCHECKED_REFERENCE
     if not genuine:
         notify(doubt, "info")
-        plan = plan.model_copy(update={"reference": None, "version": None})
+        plan = revised_plan(plan, library, reference=None, version=None)
     return plan

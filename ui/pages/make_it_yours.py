@@ -7,7 +7,7 @@ import datetime
 import streamlit as st
 
 from goal_library.models import Library
-from planner.editing import make_smaller, smaller_offer, update_details
+from planner.editing import make_smaller, revised_plan, smaller_offer, update_details
 from planner.models import LATEST_DATE, SHORT_TEXT_MAX_CHARS, PlanStep
 from ui.components.choice import radio_choice
 from ui.components.notice import notice
@@ -100,7 +100,7 @@ def _review_date() -> None:
     if chosen is None:
         chosen = today + datetime.timedelta(days=REVIEW_AFTER_DAYS)
         with guarded("setting the review date"):
-            set_plan(plan.model_copy(update={"review_on": chosen}))
+            set_plan(revised_plan(plan, review_on=chosen))
     latest = min(today + datetime.timedelta(days=LATEST_REVIEW_DAYS), LATEST_DATE)
     # A date kept from an earlier day may have passed: show it as it is, and ask for a new one,
     # rather than refuse to draw the page.
@@ -126,4 +126,4 @@ def _keep_review_date(key: str) -> None:
     if plan is None or not isinstance(day, datetime.date):
         return
     with guarded("setting the review date"):
-        set_plan(plan.model_copy(update={"review_on": day}))
+        set_plan(revised_plan(plan, review_on=day))
