@@ -1,8 +1,12 @@
-"""The bundled fonts for the printed plan, and the text markup that picks a font per character.
+"""The bundled fonts for the printed plan, and which font prints each character.
 
 Atkinson Hyperlegible is the main face. Noto Sans covers the letters it lacks (the Welsh ŵ and ŷ,
-for example). A character neither has, such as an emoji, is printed as its name in square
-brackets, so it is visible and never a black box or a missing letter.
+for example). The Noto faces of the world's other scripts (Arabic and Urdu, Bengali, Gurmukhi,
+Gujarati, Devanagari, Tamil and more), Noto Emoji (one colour, so it prints like text) and Noto
+Sans Symbols come from the `manimgx-fonts` package. Chinese, Japanese and Korean use Droid Sans
+Fallback from Debian's `fonts-droid-fallback`: the Noto CJK faces have PostScript outlines, which
+reportlab cannot embed. A character no font has is printed as its name in square brackets, so
+it is visible and never a black box or a missing letter.
 """
 
 from __future__ import annotations
@@ -10,25 +14,68 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 import fontpkg_atkinson_hyperlegible as atkinson
 import fontpkg_noto_sans as noto
+import manimgx_fonts
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from planner.pdf_text_map import map_text_for_copying
+
 MAIN = "Atkinson"
 MAIN_BOLD = "Atkinson-Bold"
 FALLBACK = "NotoSans"
-# Joiners and variation selectors shape the character before them and print as nothing.
-_INVISIBLE = frozenset({"\u200d", "\ufe0e", "\ufe0f", "\u200b", "\u2060"})
+EMOJI = "NotoEmoji"
+CJK = "DroidSansFallback"
+# Joiners and variation selectors shape the character before them and print as nothing, unless
+# the font that prints them shapes its text (see `needs_shaping`).
+_INVISIBLE = frozenset({"\ufe0e", "\ufe0f", "\u200b", "\u2060"})
+_JOINERS = frozenset({"\u200c", "\u200d"})
+
+_NOTO = Path(manimgx_fonts.__file__).parent
+# Faces for scripts whose letters change shape with their neighbours, or run right to left.
+# Their text is laid out by `planner.shaped_text`.
+SCRIPT_FACES: dict[str, str] = {
+    "NotoSansArabic": "NotoSansArabic[wght].ttf",
+    "NotoSansBengali": "NotoSansBengali[wght].ttf",
+    "NotoSansGurmukhi": "NotoSansGurmukhi[wght].ttf",
+    "NotoSansGujarati": "NotoSansGujarati[wght].ttf",
+    "NotoSansDevanagari": "NotoSansDevanagari[wght].ttf",
+    "NotoSansTamil": "NotoSansTamil[wght].ttf",
+    "NotoSansTelugu": "NotoSansTelugu[wght].ttf",
+    "NotoSansKannada": "NotoSansKannada[wght].ttf",
+    "NotoSansMalayalam": "NotoSansMalayalam[wght].ttf",
+    "NotoSansOriya": "NotoSansOriya[wght].ttf",
+    "NotoSansSinhala": "NotoSansSinhala[wght].ttf",
+    "NotoSansHebrew": "NotoSansHebrew[wght].ttf",
+    "NotoSansThai": "NotoSansThai[wght].ttf",
+    "NotoSansLao": "NotoSansLao[wght].ttf",
+    "NotoSansKhmer": "NotoSansKhmer[wght].ttf",
+    "NotoSansMyanmar": "NotoSansMyanmar[wght].ttf",
+    "NotoSansArmenian": "NotoSansArmenian[wght].ttf",
+    "NotoSansGeorgian": "NotoSansGeorgian[wght].ttf",
+    "NotoSansEthiopic": "NotoSansEthiopic[wght].ttf",
+}
+_SYMBOLS = "NotoSansSymbols"
+# Where Debian's fonts-droid-fallback puts the face; without it, CJK prints as names.
+_CJK_FILES = (Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),)
 
 
 @dataclass(frozen=True)
 class FontSet:
-    main: frozenset[int]
-    fallback: frozenset[int]
+    """The registered fonts, in the order they are tried, each with the characters it has."""
+
+    faces: tuple[tuple[str, frozenset[int]], ...]
+
+    def covers(self, font: str, code: int) -> bool:
+        return any(name == font and code in codes for name, codes in self.faces)
+
+    def first_with(self, code: int) -> str | None:
+        return next((name for name, codes in self.faces if code in codes), None)
 
 
 @cache
@@ -37,60 +84,100 @@ def register_fonts() -> FontSet:
     files = atkinson.ROOT / "files"
     regular = TTFont(MAIN, str(files / "AtkinsonHyperlegible-Regular.ttf"))
     bold = TTFont(MAIN_BOLD, str(files / "AtkinsonHyperlegible-Bold.ttf"))
-    # Noto Sans ships as a variable font; reportlab uses its default (regular) instance.
-    fallback = TTFont(FALLBACK, str(noto.ROOT / "files" / "NotoSans[wdth,wght].ttf"))
-    for font in (regular, bold, fallback):
+    # The Noto faces ship as variable fonts; reportlab uses their default (regular) instance.
+    others = [TTFont(FALLBACK, str(noto.ROOT / "files" / "NotoSans[wdth,wght].ttf"))]
+    others += [TTFont(name, str(_NOTO / file)) for name, file in SCRIPT_FACES.items()]
+    cjk_file = next((path for path in _CJK_FILES if path.is_file()), None)
+    if cjk_file is not None:
+        others.append(TTFont(CJK, str(cjk_file)))
+    others.append(TTFont(_SYMBOLS, str(_NOTO / "NotoSansSymbols[wght].ttf")))
+    others.append(TTFont(EMOJI, str(_NOTO / "NotoEmoji[wght].ttf")))
+    for font in (regular, bold, *others):
         pdfmetrics.registerFont(font)
+    map_text_for_copying()
     addMapping(MAIN, 0, 0, MAIN)
     addMapping(MAIN, 1, 0, MAIN_BOLD)
     addMapping(MAIN, 0, 1, MAIN)
     addMapping(MAIN, 1, 1, MAIN_BOLD)
-    return FontSet(
-        main=frozenset(regular.face.charToGlyph) & frozenset(bold.face.charToGlyph),
-        fallback=frozenset(fallback.face.charToGlyph),
-    )
+    main = frozenset(regular.face.charToGlyph) & frozenset(bold.face.charToGlyph)
+    coverage = {font.fontName: frozenset(font.face.charToGlyph) for font in others}
+    # Noto Sans has Devanagari too, but a character a script face has prints in that face,
+    # where it is shaped.
+    scripts = frozenset().union(*(coverage[name] for name in SCRIPT_FACES))
+    coverage[FALLBACK] = coverage[FALLBACK] - scripts
+    return FontSet(faces=((MAIN, main), *coverage.items()))
 
 
-def printable_markup(text: str, fonts: FontSet) -> str:
-    """Paragraph markup that prints `text` literally: escaped, with a font for every character."""
-    pieces: list[str] = []
+def needs_shaping(font: str) -> bool:
+    """Whether text in this font must be shaped (joined, reordered or run right to left)."""
+    return font in SCRIPT_FACES
+
+
+def font_runs(text: str, fonts: FontSet, first_font: str = MAIN) -> list[tuple[str, str]]:
+    """The text as (font, text) runs, in order; a new line is a run of its own, font "".
+
+    A character takes the first font that has it. A mark stays with the letter before it, and in
+    a script that is shaped, so do spaces, digits, punctuation and joiners (when its font has
+    them), so that a word is shaped as one piece.
+    """
+    runs: list[tuple[str, str]] = []
     run: list[str] = []
-    run_font = MAIN
+    run_font = first_font
 
     def flush() -> None:
         if run:
-            chunk = escape("".join(run), {'"': "&quot;"})
-            pieces.append(chunk if run_font == MAIN else f'<font face="{run_font}">{chunk}</font>')
+            runs.append((run_font, "".join(run)))
             run.clear()
 
     for character in text:
-        font, shown = _font_for(character, fonts)
-        if shown is None:
-            continue
-        if shown == "\n":
+        if character == "\n":
             flush()
-            pieces.append("<br/>")
+            runs.append(("", "\n"))
+            continue
+        font, shown = _font_for(character, fonts, run_font)
+        if shown is None:
             continue
         if font != run_font:
             flush()
             run_font = font
         run.append(shown)
     flush()
+    return runs
+
+
+def printable_markup(text: str, fonts: FontSet) -> str:
+    """Paragraph markup that prints `text` literally: escaped, with a font for every character."""
+    return markup_for_runs(font_runs(text, fonts))
+
+
+def markup_for_runs(runs: list[tuple[str, str]]) -> str:
+    pieces: list[str] = []
+    for font, text in runs:
+        if text == "\n":
+            pieces.append("<br/>")
+            continue
+        chunk = escape(text, {'"': "&quot;"})
+        pieces.append(chunk if font == MAIN else f'<font face="{font}">{chunk}</font>')
     return "".join(pieces)
 
 
-def _font_for(character: str, fonts: FontSet) -> tuple[str, str | None]:
-    if character == "\n":
-        return MAIN, "\n"
-    if character in _INVISIBLE or character == "\r":
-        return MAIN, None
+def _font_for(character: str, fonts: FontSet, run_font: str) -> tuple[str, str | None]:
+    if character == "\r":
+        return run_font, None
     if character == "\t":
-        return MAIN, " "
+        return run_font, " "
     code = ord(character)
-    if code in fonts.main:
-        return MAIN, character
-    if code in fonts.fallback:
-        return FALLBACK, character
-    if unicodedata.category(character) == "Cc":
-        return MAIN, None
+    if character in _JOINERS or character in _INVISIBLE:
+        # Kept only where shaping reads them (a Bengali or Arabic joiner); dropped elsewhere.
+        return (run_font, character) if needs_shaping(run_font) else (run_font, None)
+    category = unicodedata.category(character)
+    if category == "Cc":
+        return run_font, None
+    # A mark belongs to the letter before it; in a shaped script, so do spaces and punctuation.
+    keeps_run = category.startswith("M") or (needs_shaping(run_font) and category[0] != "L")
+    if keeps_run and fonts.covers(run_font, code):
+        return run_font, character
+    font = fonts.first_with(code)
+    if font is not None:
+        return font, character
     return MAIN, f"[{unicodedata.name(character, 'symbol').lower()}]"

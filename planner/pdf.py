@@ -30,10 +30,19 @@ from reportlab.platypus import (
 
 from goal_library.models import Library
 from planner.document import Section, StepBlock, plan_sections, plan_title
-from planner.fonts import MAIN, MAIN_BOLD, FontSet, printable_markup, register_fonts
+from planner.fonts import (
+    MAIN,
+    MAIN_BOLD,
+    FontSet,
+    font_runs,
+    markup_for_runs,
+    needs_shaping,
+    register_fonts,
+)
 from planner.models import Plan
 from planner.print_sizes import CLEAR_PRINT_PT, LARGE_PRINT_PT
 from planner.saved_files import ATTACHMENT_NAME
+from planner.shaped_text import Run, ShapedParagraph
 from planner.text_pieces import pieces
 
 _INK = Color(0.07, 0.07, 0.07)
@@ -135,8 +144,18 @@ def text_flowables(text: str, style: ParagraphStyle, fonts: FontSet) -> list[Flo
             flowables.append(Spacer(1, style.leading * 0.5))
             continue
         variant = _variant(style, tight=not last, wraps_anywhere=piece.wraps_anywhere)
-        flowables.append(Paragraph(printable_markup(piece.text, fonts), variant))
+        flowables.append(printed_text(font_runs(piece.text, fonts), variant))
     return flowables
+
+
+def printed_text(
+    runs: list[tuple[str, str]], style: ParagraphStyle, bullet: str | None = None
+) -> Flowable:
+    """The runs as one paragraph: shaped and put in reading order where a script needs it."""
+    if any(needs_shaping(font) for font, _ in runs):
+        shaped = [Run(style.fontName if font == MAIN else font, text) for font, text in runs]
+        return ShapedParagraph(shaped, style, bullet=bullet)
+    return Paragraph(markup_for_runs(runs), style, bulletText=bullet)
 
 
 @cache
@@ -156,12 +175,16 @@ def _section_flowables(
 ) -> list[Flowable]:
     """The section as groups kept on one page each; the heading joins the first group."""
 
-    def para(text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(printable_markup(text, fonts), style)
+    def para(text: str, style: ParagraphStyle) -> Flowable:
+        return printed_text(font_runs(text, fonts), style)
 
-    def labelled(label: str, text: str) -> Paragraph:
-        markup = f"<b>{printable_markup(label, fonts)}:</b> {printable_markup(text, fonts)}"
-        return Paragraph(markup, styles.body)
+    def labelled(label: str, text: str) -> Flowable:
+        bold = [
+            (MAIN_BOLD if font == MAIN else font, part) for font, part in font_runs(label, fonts)
+        ]
+        return printed_text(
+            [*bold, (MAIN_BOLD, ":"), (MAIN, " "), *font_runs(text, fonts)], styles.body
+        )
 
     groups: list[list[Flowable]] = [
         text_flowables(text, styles.body, fonts) for text in section.paragraphs
@@ -171,7 +194,7 @@ def _section_flowables(
         # the next page, so even the longest item always prints.
         groups.append(
             [
-                Paragraph(printable_markup(item, fonts), styles.bullet, bulletText="\u2022")
+                printed_text(font_runs(item, fonts), styles.bullet, "\u2022")
                 for item in section.bullets
             ]
         )
@@ -189,7 +212,7 @@ def _room_needed(group: list[Flowable]) -> float:
     """Room a group needs to start on this page: all of it, or a quarter page if it is long."""
     height = 0.0
     for flowable in group:
-        if not isinstance(flowable, Paragraph | Spacer):
+        if not isinstance(flowable, Paragraph | Spacer | ShapedParagraph):
             return _ROOM_TO_START_HERE  # lists measure themselves only while being drawn
         _, flowable_height = flowable.wrap(_FRAME_WIDTH, A4[1])
         height += flowable_height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
@@ -199,8 +222,8 @@ def _room_needed(group: list[Flowable]) -> float:
 def _step_group(
     step: StepBlock,
     styles: PrintStyles,
-    para: Callable[[str, ParagraphStyle], Paragraph],
-    labelled: Callable[[str, str], Paragraph],
+    para: Callable[[str, ParagraphStyle], Flowable],
+    labelled: Callable[[str, str], Flowable],
 ) -> list[Flowable]:
     return [
         para(step.title, styles.step_title),

@@ -95,10 +95,10 @@ def test_every_piece_of_user_text_prints_verbatim(clear_pdf, plan):
         assert _squash(typed) in text, typed[:60]
 
 
-def test_an_emoji_becomes_a_visible_placeholder_not_a_box(clear_pdf):
+def test_an_emoji_prints_as_itself_and_copies_back(clear_pdf):
     text = _text(clear_pdf)
-    assert "[smiling face with smiling eyes]" in text
-    assert "\ufffd" not in text and "😊" not in text
+    assert "😊" in text
+    assert "\ufffd" not in text and "[smiling face" not in text
 
 
 def test_the_sections_come_in_order(clear_pdf):
@@ -162,8 +162,10 @@ def test_only_the_bundled_fonts_are_used(clear_pdf):
         "AtkinsonHyperlegible-Regular",
         "AtkinsonHyperlegible-Bold",
         "NotoSans-Regular",
+        "NotoEmoji-Regular",
     }
     assert "NotoSans-Regular" in fonts  # the Welsh ŵ and ŷ came from the fallback
+    assert "NotoEmoji-Regular" in fonts  # and the emoji from the emoji face
 
 
 def test_metadata_title_author_subject_and_language(clear_pdf):
@@ -232,7 +234,7 @@ def test_the_longest_answers_print_whole(library, hopes):
 
 def test_a_bullet_longer_than_a_page_still_prints(library):
     plan = build_plan(Profile(stage=2), library)
-    long_title = "ক" * 500  # a script the fonts lack prints as names: many lines for one item
+    long_title = "\U00013000" * 500  # no font has it: its names fill many lines for one item
     done = plan.steps[0].model_copy(update={"title": long_title, "outcome": "done"})
     plan = plan.model_copy(update={"reviewed_steps": [done]})
     pages = PdfReader(io.BytesIO(render_pdf(plan, library, MADE_ON))).pages
