@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import uharfbuzz
 from bidi import algorithm as bidi
@@ -82,18 +82,16 @@ class ShapedParagraph(Flowable):
         self.style = style
         self.bullet = bullet
         self._first_of_split = first_of_split
-        self._lines: list[list[Segment]] | None = None
-        self._laid_out_for: float | None = None
+        self._lines: dict[float, list[list[Segment]]] = {}
 
     def _text_width(self, available: float) -> float:
         return available - self.style.leftIndent - self.style.rightIndent
 
     def _layout(self, available: float) -> list[list[Segment]]:
-        if self._lines is None or self._laid_out_for != available:
+        if available not in self._lines:
             width = self._text_width(available)
-            self._lines = shaped_lines(self.runs, self.style.fontSize, width)
-            self._laid_out_for = available
-        return self._lines
+            self._lines[available] = shaped_lines(self.runs, self.style.fontSize, width)
+        return self._lines[available]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -376,6 +374,8 @@ def _harfbuzz_font(font_name: str) -> uharfbuzz.Font:
     return uharfbuzz.Font(pdfmetrics.getFont(font_name).hbFace)
 
 
+# Words recur (a name, "and", "the"): shaping each once per process keeps a long plan quick.
+@lru_cache(maxsize=8192)
 def _shape(font_name: str, level: int, text: str, size: float, is_space: bool) -> Segment:
     font: TTFont = pdfmetrics.getFont(font_name)
     harfbuzz = _harfbuzz_font(font_name)

@@ -7,6 +7,7 @@ import io
 import re
 from html.parser import HTMLParser
 
+import pytest
 from pypdf import PdfReader
 
 from goal_library.loader import default_library
@@ -32,20 +33,32 @@ PROBES = [
 ]
 
 
-def _plan():
+# The same places, in the scripts most written in England and Wales after English.
+SCRIPT_PROBES = [
+    "عائشہ خان",
+    "میں ہر صبح پارک میں چلتی ہوں",
+    "আমি রান্না করতে ভালোবাসি",
+    "ਹਰ ਮੰਗਲਵਾਰ ਸਵੇਰੇ",
+    "我每天早上去公园散步",
+    "Zadzwonić do siostry w niedzielę",
+    *PROBES[6:],
+]
+
+
+def _plan(probes=PROBES):
     library = default_library()
     plan = build_plan(
         Profile(
             stage=3,
-            preferred_name=PROBES[0],
-            hopes=PROBES[1],
+            preferred_name=probes[0],
+            hopes=probes[1],
             strengths=["kind"],
-            strengths_own_words=PROBES[2],
+            strengths_own_words=probes[2],
         ),
         library,
     )
-    plan = update_details(plan, plan.steps[0].id, when=PROBES[3], if_then=PROBES[4])
-    return add_own_step(plan, "people_and_connection", PROBES[5])
+    plan = update_details(plan, plan.steps[0].id, when=probes[3], if_then=probes[4])
+    return add_own_step(plan, "people_and_connection", probes[5])
 
 
 class _Text(HTMLParser):
@@ -65,29 +78,36 @@ class _Text(HTMLParser):
             self.parts.append(data.strip())
 
 
-def _positions(text: str) -> list[int]:
-    return [text.index(probe) for probe in PROBES]
+def _positions(text: str, probes=PROBES) -> list[int]:
+    return [text.index(probe) for probe in probes]
 
 
-def _screen_text(plan) -> str:
-    at = app_on_page(7, stage=3, preferred_name=PROBES[0], plan=plan)
+def _screen_text(plan, name=PROBES[0]) -> str:
+    at = app_on_page(7, stage=3, preferred_name=name, plan=plan)
     values = [node.value for node in at.main if isinstance(getattr(node, "value", None), str)]
     shown = " ".join(re.sub(r"\\(.)", r"\1", value) for value in values)
     return shown.replace(WORD_JOINER, "")
 
 
-def test_the_screen_and_the_html_copy_hold_the_same_words_in_the_same_order():
-    plan = _plan()
+@pytest.mark.parametrize("probes", [PROBES, SCRIPT_PROBES], ids=["english", "other-scripts"])
+def test_the_screen_and_the_html_copy_hold_the_same_words_in_the_same_order(probes):
+    plan = _plan(probes)
     html = _Text()
     html.feed(render_html(plan, default_library(), MADE_ON))
     html_text = " ".join(html.parts)
-    screen = _screen_text(plan)
-    assert _positions(html_text) == sorted(_positions(html_text))
-    assert _positions(screen) == sorted(_positions(screen))
+    screen = _screen_text(plan, probes[0])
+    assert _positions(html_text, probes) == sorted(_positions(html_text, probes))
+    assert _positions(screen, probes) == sorted(_positions(screen, probes))
 
 
-def test_the_pdf_holds_the_same_words_in_the_same_order():
-    plan = _plan()
+@pytest.mark.parametrize("probes", [PROBES, SCRIPT_PROBES], ids=["english", "other-scripts"])
+def test_the_pdf_holds_the_same_words_in_the_same_order(probes):
+    plan = _plan(probes)
     pages = PdfReader(io.BytesIO(render_pdf(plan, default_library(), MADE_ON))).pages
     text = " ".join(" ".join(page.extract_text().split()) for page in pages)
-    assert _positions(text) == sorted(_positions(text))
+    assert _positions(text, probes) == sorted(_positions(text, probes))
+
+
+def test_text_in_the_html_copy_takes_its_direction_from_its_own_first_letter():
+    html = render_html(_plan(SCRIPT_PROBES), default_library(), MADE_ON)
+    assert '<p dir="auto">میں ہر صبح پارک میں چلتی ہوں</p>' in html
