@@ -61,8 +61,12 @@ SCRIPT_FACES: dict[str, str] = {
     "NotoSansEthiopic": "NotoSansEthiopic[wght].ttf",
 }
 _SYMBOLS = "NotoSansSymbols"
-# Where Debian's fonts-droid-fallback puts the face; without it, CJK prints as names.
-_CJK_FILES = (Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),)
+# Where Debian's fonts-droid-fallback puts the face; without it, CJK prints as names. The
+# smaller file is the one with Korean.
+_CJK_FILES = (
+    Path("/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf"),
+    Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ SCRIPTS = {
     "bengali": ("রহিমা বেগম", "আমি প্রতিদিন সকালে হাঁটতে যাই।", "NotoSansBengali"),
     "punjabi": ("ਹਰਪ੍ਰੀਤ ਕੌਰ", "ਮੈਂ ਹਰ ਰੋਜ਼ ਸੈਰ ਕਰਦੀ ਹਾਂ।", "NotoSansGurmukhi"),
     "chinese": ("王小明", "我每天早上去公园散步。", "DroidSansFallback"),
+    "korean": ("김민지", "저는 매일 아침 공원에서 산책해요.", "DroidSansFallback"),
+    "japanese": ("さくら", "毎朝、公園を散歩します。", "DroidSansFallback"),
     "tamil": ("கார்த்திகா", "நான் தினமும் காலையில் நடக்கிறேன்.", "NotoSansTamil"),
     "polish": ("Małgorzata Wróbel", "Codziennie rano chodzę na spacer z psem.", "Atkinson"),
     "gujarati": ("પ્રિયા પટેલ", "હું દરરોજ ચાલવા જાઉં છું.", "NotoSansGujarati"),
