@@ -337,7 +337,8 @@ class PlanStore:
                 set_={key: statement.excluded[key] for key in values if key != "draft_id"},
                 where=None if closed else db.drafts.c.closed.is_(False),
             ).returning(db.drafts.c.draft_id)
-            with self._writing() as connection:
+            # Closing a draft is flushed; keeping one at a click is a working copy.
+            with self._writing(working_copy=not closed) as connection:
                 return connection.execute(statement).first() is not None
 
     @contextlib.contextmanager
@@ -391,10 +392,14 @@ class PlanStore:
             ) from None
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[Connection]:
-        """One transaction that writes: committed at the end, rolled back on any error."""
+    def _writing(self, *, working_copy: bool = False) -> Iterator[Connection]:
+        """One transaction that writes: committed at the end, rolled back on any error.
+
+        A working copy (a draft kept at every click) is not flushed to the disk at commit.
+        """
         with self._engine.connect() as connection:
-            connection.execution_options(**{db.WRITE_OPTION: True})
+            options = {db.WRITE_OPTION: True, db.WORKING_COPY_OPTION: working_copy}
+            connection.execution_options(**options)
             with connection.begin():
                 yield connection
 

@@ -9,6 +9,7 @@ import logging
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError
 
@@ -258,3 +259,24 @@ def test_importing_the_store_and_its_command_line_makes_nothing(tmp_path, monkey
     result = run_module("store", "data", "--help")
     assert result.returncode == 0, result.stderr.decode()
     assert not folder.exists()
+
+
+def test_a_saved_plan_reaches_the_disk_before_saving_returns_and_a_draft_need_not(
+    tmp_path, library
+):
+    store = PlanStore(f"sqlite:///{tmp_path / 'durable.sqlite3'}", library=library)
+    store.save(make_plan(library))  # set the tables up first
+    levels: list[str] = []
+
+    def record(connection, cursor, statement, parameters, context, executemany):
+        if statement.startswith("PRAGMA synchronous"):
+            levels.append(statement.rsplit(" ", 1)[-1])
+
+    sqlalchemy_event.listen(store._engine, "before_cursor_execute", record)
+    store.save(make_plan(library))
+    assert levels == ["FULL"]
+    store.save_draft("d" * 32, {"answers": {}})
+    assert levels == ["FULL", "NORMAL"]
+    store.close_draft("d" * 32)
+    assert levels[-1] == "FULL"  # a closed draft must stay closed
+    store.close()
