@@ -16,9 +16,11 @@ from planner.editing import PlanEditError
 from planner.errors import InputError
 from ui.components.draft_keeper import keep_draft, restore_or_start
 from ui.components.notice import notice
+from ui.components.page_change import QUESTION_LINK, page_shown
 from ui.guard import plain_message
 from ui.pages import (
     about_you,
+    accessibility,
     agree_and_print,
     how_did_it_go,
     make_it_yours,
@@ -51,6 +53,7 @@ REVIEW_PAGES: tuple[ModuleType, ...] = (
     agree_and_print,
 )
 _NAV_PROBLEM = "nav_problem"
+_READING_STATEMENT = "reading_statement"
 
 
 def active_pages() -> tuple[ModuleType, ...]:
@@ -68,13 +71,22 @@ def go_to(index: int) -> None:
 
 def run(library: Library) -> None:
     restore_or_start(library)
+    if st.session_state.get(_READING_STATEMENT):
+        _statement()
+        return
     pages = active_pages()
     index = current_page_index()
     page = pages[index]
     if index > 0:
         st.caption(f"Step {index} of {len(pages) - 1}")
         st.progress(index / (len(pages) - 1))
-    st.title(page.TITLE)
+    st.title(page.TITLE, anchor=False)
+    problem = st.session_state.pop(_NAV_PROBLEM, None)
+    if problem:
+        # At the top, where focus goes, with a link to the question (as GOV.UK does).
+        with st.container(key="problem_summary"):
+            notice(problem, "warning")
+            st.markdown(f"[Go to the question]({QUESTION_LINK})")
     # Messages go just under the title, whether they came from the last click, from drawing
     # this page or from keeping the draft after it.
     messages = st.container()
@@ -88,12 +100,36 @@ def run(library: Library) -> None:
     with messages:
         for kind, message in take_notices():
             notice(message, kind)
+    _footer()
+    place = (appointment().id, appointment().review is not None, index)
+    page_shown(page.TITLE, place, problem=bool(problem))
+
+
+def _statement() -> None:
+    st.title(accessibility.TITLE, anchor=False)
+    accessibility.render()
+    st.divider()
+    st.button(
+        "Back to the appointment", key="statement_back", on_click=_read_statement, args=(False,)
+    )
+    page_shown(accessibility.TITLE, ("statement",), problem=False)
+
+
+def _footer() -> None:
+    st.button(
+        "Accessibility statement",
+        key="statement_open",
+        type="tertiary",
+        on_click=_read_statement,
+        args=(True,),
+    )
+
+
+def _read_statement(reading: bool) -> None:
+    st.session_state[_READING_STATEMENT] = reading
 
 
 def _navigation(index: int, pages: tuple[ModuleType, ...], library: Library) -> None:
-    problem = st.session_state.pop(_NAV_PROBLEM, None)
-    if problem:
-        notice(problem, "warning")
     st.divider()
     back, _, forward = st.columns([1, 2, 1])
     back.button(

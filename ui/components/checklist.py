@@ -33,7 +33,7 @@ def checklist(
 
     for heading, items in groups:
         if heading:
-            st.header(heading)
+            st.header(heading, anchor=False)
         cells = st.columns(columns)
         for position, (item_id, label) in enumerate(items):
             box = _box_key(name, item_id)

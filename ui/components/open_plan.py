@@ -39,7 +39,7 @@ _PANEL = "open_plan"
 
 def open_plan_panel(library: Library) -> None:
     """The panel; a plan opened here starts a review appointment at once."""
-    st.header("Look at a plan again")
+    st.header("Look at a plan again", anchor=False)
     st.markdown("Use the plan reference printed on the plan, or the saved plan file.")
     reference = text_answer(
         "open_reference",

@@ -27,7 +27,7 @@ from ui.text import escape_markdown
 def step_summary(step: PlanStep) -> None:
     """The step's area, title, detail and reasons, with the person's words shown literally."""
     st.caption(AREA_LABELS[step.area])
-    st.markdown(f"## {escape_markdown(step.title)}")
+    st.header(escape_markdown(step.title), anchor=False)
     if step.detail:
         st.markdown(escape_markdown(step.detail))
     if step.reasons:

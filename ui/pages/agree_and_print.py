@@ -75,7 +75,7 @@ def _finish_panel() -> None:
 
 def _show(section: Section) -> None:
     if section.heading:
-        st.header(escape_markdown(section.heading))
+        st.header(escape_markdown(section.heading), anchor=False)
     for paragraph in section.paragraphs:
         st.markdown(escape_markdown(paragraph))
     if section.bullets:
@@ -94,7 +94,7 @@ def _show(section: Section) -> None:
 
 def _save_panel(plan: Plan) -> None:
     """Save the agreed plan as a new version, so it can be opened again at the next appointment."""
-    st.header("Keep this plan for next time")
+    st.header("Keep this plan for next time", anchor=False)
     if appointment().plan_is_saved():
         notice(
             f"Saved. The plan reference is {plan.reference}. It is printed on the plan.",

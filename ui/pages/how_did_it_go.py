@@ -27,7 +27,7 @@ def render(library: Library) -> None:
     )
     for step in review.plan.steps:
         with st.container(border=True, key=f"review_{step.id}"):
-            st.markdown(f"## {escape_markdown(step.title)}")
+            st.header(escape_markdown(step.title), anchor=False)
             radio_choice(
                 f"review_outcome_{step.id}",
                 "How did it go?",

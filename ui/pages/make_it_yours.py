@@ -48,7 +48,7 @@ def render(library: Library) -> None:
 
 def _step_details(step: PlanStep, library: Library) -> None:
     with st.container(border=True, key=f"details_{step.id}"):
-        st.markdown(f"## {escape_markdown(step.title)}")
+        st.header(escape_markdown(step.title), anchor=False)
         for field, label, placeholder in _DETAILS:
             text_answer(
                 f"step_{step.id}_{field}",
@@ -91,7 +91,7 @@ def _set_detail(step_id: str, **changes: object) -> None:
 
 
 def _review_date() -> None:
-    st.header("When shall we look at this again?")
+    st.header("When shall we look at this again?", anchor=False)
     plan = current_plan()
     if plan is None:
         return

@@ -59,7 +59,7 @@ def _history(reviewed: Plan) -> list[tuple[Plan, datetime.date | None]]:
 
 
 def _stage_chart(points: list) -> None:
-    st.header("Where you are in each part of life")
+    st.header("Where you are in each part of life", anchor=False)
     st.caption("Stage 1 is when things feel very hard. Stage 5 is moving forward.")
     rows = stage_history(points)
     table = pd.DataFrame(
@@ -95,7 +95,7 @@ def _stage_chart(points: list) -> None:
 
 
 def _steps_taken(history: list[Plan], just_done: list[TakenStep]) -> None:
-    st.header("Steps you've taken")
+    st.header("Steps you've taken", anchor=False)
     taken = steps_taken(history, just_done)
     if not taken:
         st.markdown("Your first steps will show here. Every step counts, however small.")

@@ -40,7 +40,7 @@ def render(library: Library) -> None:
     for step in plan.steps:
         step_card(step, plan, library)
 
-    st.header("Add a step")
+    st.header("Add a step", anchor=False)
     _add_from_library(library)
     _add_own_step()
 

@@ -10,7 +10,8 @@ from tests.ui.apptest import (
 
 
 def _cards(at):
-    return [m.value for m in at.markdown if m.value.startswith("## ")]
+    """The step titles: each card's heading (the page's own section is "Add a step")."""
+    return [h.value for h in at.header if h.value != "Add a step"]
 
 
 def test_the_draft_plan_is_shown_as_cards_with_reasons():
