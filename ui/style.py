@@ -16,6 +16,10 @@ _CSS = """
    black, 19:1 on white, set off from the control. Text boxes, the date and drop-downs ring
    their whole box; a tick box or radio button rings its label. */
 button:focus-visible, a:focus-visible, summary:focus-visible, [role="tab"]:focus-visible,
+[data-testid="stTextInputRootElement"]:focus-within,
+[data-testid="stTextAreaRootElement"]:focus-within,
+[data-testid="stDateInputField"]:focus-within,
+.react-aria-ComboBox:focus-within, .react-aria-Select:focus-within,
 [data-baseweb="input"]:focus-within, [data-baseweb="textarea"]:focus-within,
 [data-baseweb="select"]:focus-within,
 label:has(input[type="checkbox"]:focus-visible), label:has(input[type="radio"]:focus-visible),
@@ -29,6 +33,12 @@ label:has(input[type="checkbox"]:focus-visible), label:has(input[type="radio"]:f
 [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"] p {
   white-space: normal !important;
   overflow-wrap: anywhere;
+}
+/* The page's scrolling area takes a Tab stop of its own in Chromium (the arrow keys then
+   scroll it): its ring is drawn inside its edge, where the window cannot hide it. */
+[data-testid="stMain"]:focus-visible {
+  outline: 3px solid #0b0c0c !important;
+  outline-offset: -3px !important;
 }
 /* A page's heading takes focus when the page changes, to say where the person is; it is not
    a control, so it shows no ring. */

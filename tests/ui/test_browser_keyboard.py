@@ -43,6 +43,17 @@ _FIRST_CONTROL = """() => {
   const group = (e) => e.closest('[role="radiogroup"]');
   return first === now || (first.type === "radio" && group(first) && group(first) === group(now));
 }"""
+# The focused control, or the box or label drawn around it, shows a ring of 2 px or more.
+_RING = """() => {
+  let e = document.activeElement;
+  for (let up = 0; e && up < 6; up++, e = e.parentElement) {
+    const style = getComputedStyle(e);
+    if (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) return true;
+    const label = e.closest && e.closest("label");
+    if (label && getComputedStyle(label).outlineStyle !== "none") return true;
+  }
+  return false;
+}"""
 _SCROLLED = """() => Math.max(...[document.scrollingElement,
   document.querySelector('[data-testid="stMain"]'),
   document.querySelector('[data-testid="stAppViewContainer"]')]
@@ -74,6 +85,8 @@ class Walk:
         self.folder = folder
         self.results: dict[str, dict] = {}
         self.title = "Right Steps"
+        self.rings = 0
+        self.part = ""  # " (review)" once the review has begun
 
     def active(self) -> dict:
         return self.page.evaluate(_ACTIVE)
@@ -83,6 +96,9 @@ class Walk:
         for _ in range(limit):
             self.page.keyboard.press("Tab")
             now = self.active()
+            if now["tag"] != "BODY":  # past the last control, focus is in the browser itself
+                assert self.page.evaluate(_RING), f"no visible focus on {now}"
+                self.rings += 1
             if now["name"].startswith(name) and (tag is None or now["tag"] == tag):
                 return
         raise AssertionError(f"Tab never reached {name!r}")
@@ -135,7 +151,7 @@ class Walk:
             self.page.screenshot(path=self.folder / f"{slug}-{size['width']}.png", full_page=True)
         self.page.set_viewport_size(WIDE)
         self.page.wait_for_timeout(300)
-        self.results[name] = record
+        self.results[name + self.part] = record
 
 
 def test_a_whole_appointment_and_a_review_with_the_keyboard_alone(
@@ -198,6 +214,7 @@ def test_a_whole_appointment_and_a_review_with_the_keyboard_alone(
     # The review, by the plan's reference.
     walk.tab_to("Plan reference", tag="INPUT")
     page.keyboard.type(reference)
+    walk.part = " (review)"
     walk.press("Open plan", "How did it go?")
     for _ in page.get_by_role("radiogroup").all():
         # The first Tab (or the Tab out of the last group) is on a group's first choice:
@@ -215,7 +232,9 @@ def test_a_whole_appointment_and_a_review_with_the_keyboard_alone(
     walk.press("Accessibility statement", "Accessibility statement")
     walk.press("Back to the appointment", "Agree and print")
 
-    (tmp_path / "accessibility.json").write_text(json.dumps(walk.results, indent=2))
+    report = {"pages": walk.results, "tab stops with a visible ring": walk.rings}
+    (tmp_path / "accessibility.json").write_text(json.dumps(report, indent=2))
+    assert walk.rings > 50  # the ring was checked on every Tab stop of the walk
     serious = {name: r["axe serious or critical"] for name, r in walk.results.items()}
     assert not any(serious.values()), serious
     overflow = {
