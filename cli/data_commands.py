@@ -1,4 +1,4 @@
-"""The `data` commands: save, export, delete and purge saved plans.
+"""The `data` commands: save, export, delete and purge saved plans; keys and settings.
 
 `add_data_commands(subparsers)` adds them to `python -m planner` and `python -m store`. Each
 handler returns the exit code and raises an InputError or a StoreError for anything unusable,
@@ -56,6 +56,23 @@ def add_data_commands(subparsers: Any) -> None:
         f"or {settings.DEFAULT_RETENTION_DAYS})",
     )
     purge.set_defaults(run=_purge)
+
+    key = commands.add_parser(
+        "new-key", help="print a new encryption key for RIGHT_STEPS_ENCRYPTION_KEYS"
+    )
+    key.set_defaults(run=_new_key)
+
+    re_encrypt = commands.add_parser(
+        "re-encrypt",
+        help="seal every saved plan and draft again with the newest key (the first in "
+        "RIGHT_STEPS_ENCRYPTION_KEYS)",
+    )
+    re_encrypt.set_defaults(run=_re_encrypt)
+
+    check = commands.add_parser(
+        "check-settings", help="check every setting, keys included, and say what is wrong"
+    )
+    check.set_defaults(run=_check_settings)
 
 
 def _open_store() -> Any:
@@ -124,3 +141,32 @@ def _days(text: str) -> int:
     if not 1 <= days <= limit:
         raise InputError(message)
     return days
+
+
+def _new_key(args: argparse.Namespace) -> int:
+    from store.sealing import new_key
+
+    print(new_key())
+    return 0
+
+
+def _re_encrypt(args: argparse.Namespace) -> int:
+    from store.sealing import KEYS_SETTING, sealer_from_settings
+
+    if not sealer_from_settings().seals:
+        raise InputError(f"{KEYS_SETTING} is not set, so there is no key to seal with")
+    with _open_store() as store:
+        rows = store.re_encrypt()
+    print(f"Sealed {rows} {'row' if rows == 1 else 'rows'} again with the newest key.")
+    return 0
+
+
+def _check_settings(args: argparse.Namespace) -> int:
+    from store.sealing import sealer_from_settings, team_mode
+
+    settings.check()
+    sealer = sealer_from_settings()
+    mode = "team mode" if team_mode() else "single machine"
+    sealed = "encrypted at rest" if sealer.seals else "kept as plain JSON"
+    print(f"Settings are fine: {mode}, plans and drafts {sealed}.")
+    return 0

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from alembic.util import CommandError
-from sqlalchemy import Connection, delete, exists, func, insert, select
+from sqlalchemy import Connection, delete, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
@@ -47,6 +47,7 @@ from store.errors import (
 )
 from store.failures import bad_url, store_error_for
 from store.private_files import keep_private, make_private_database_file
+from store.sealing import Sealer, sealer_from_settings
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +73,14 @@ class PlanStore:
     made by the first write; reading from it finds nothing.
     """
 
-    def __init__(self, url: str | None = None, *, library: Library) -> None:
+    def __init__(
+        self, url: str | None = None, *, library: Library, sealer: Sealer | None = None
+    ) -> None:
         self._library = library
         self._file = None
         with self._failures():
             settings.check()
+            self._sealer = sealer_from_settings() if sealer is None else sealer
             try:
                 self._url = db.database_url(url or settings.database_url())
             except ArgumentError:
@@ -141,7 +145,9 @@ class PlanStore:
                                 plan_id=plan_id,
                                 version=version,
                                 saved_at=saved_at,
-                                document=_to_json(document.model_dump(mode="json")),
+                                document=self._sealer.seal(
+                                    _to_json(document.model_dump(mode="json"))
+                                ),
                             )
                         )
                         pause_before_commit_for_tests()
@@ -180,7 +186,8 @@ class PlanStore:
             return False
         wanted = plan.model_dump(mode="json")
         return any(
-            row.version == plan.version and json.loads(row.document) == wanted for row in rows
+            row.version == plan.version and json.loads(self._sealer.open(row.document)) == wanted
+            for row in rows
         )
 
     def export(self, reference: str) -> dict[str, Any]:
@@ -192,7 +199,7 @@ class PlanStore:
                 {
                     "version": row.version,
                     "saved_at": row.saved_at.isoformat(),
-                    "plan": json.loads(row.document),
+                    "plan": json.loads(self._sealer.open(row.document)),
                 }
                 for row in self._version_rows(known)
             ],
@@ -258,7 +265,8 @@ class PlanStore:
             raise BadDraft("the draft holds something that is not plain JSON data") from None
         moment = _utc(now)
         expires_at = moment + (settings.draft_lifetime() if lifetime is None else lifetime)
-        if not self._write_draft(draft_id, moment, expires_at, text, closed=False):
+        sealed = self._sealer.seal(text)
+        if not self._write_draft(draft_id, moment, expires_at, sealed, closed=False):
             raise DraftClosed()
 
     def load_draft(self, draft_id: str, now: datetime.datetime | None = None) -> dict | None:
@@ -271,7 +279,7 @@ class PlanStore:
                 db.drafts.c.closed.is_(False),
             )
         )
-        return None if text is None else json.loads(text)
+        return None if text is None else json.loads(self._sealer.open(text))
 
     def close_draft(self, draft_id: str, now: datetime.datetime | None = None) -> None:
         """Delete the draft's answers and close its id, so no tab can write it back."""
@@ -297,6 +305,42 @@ class PlanStore:
         return bool(
             self._read_one(select(db.drafts.c.closed).where(db.drafts.c.draft_id == draft_id))
         )
+
+    # Keys
+
+    def re_encrypt(self) -> int:
+        """Seal every plan version and draft again with the newest key; returns the rows done.
+
+        Run it after putting a new key first in the setting; then the old keys can go.
+        A row that no key opens stops it, naming the setting, before anything is changed.
+        """
+        with self._failures():
+            if not self._prepare(create=False):
+                return 0
+            with self._writing() as connection:
+                versions = connection.execute(
+                    select(db.plan_versions.c.id, db.plan_versions.c.document)
+                ).all()
+                drafts = connection.execute(
+                    select(db.drafts.c.draft_id, db.drafts.c.payload).where(
+                        db.drafts.c.closed.is_(False)
+                    )
+                ).all()
+                new_versions = [(row.id, self._sealer.reseal(row.document)) for row in versions]
+                new_drafts = [(row.draft_id, self._sealer.reseal(row.payload)) for row in drafts]
+                for row_id, document in new_versions:
+                    connection.execute(
+                        update(db.plan_versions)
+                        .where(db.plan_versions.c.id == row_id)
+                        .values(document=document)
+                    )
+                for draft_id, payload in new_drafts:
+                    connection.execute(
+                        update(db.drafts)
+                        .where(db.drafts.c.draft_id == draft_id)
+                        .values(payload=payload)
+                    )
+        return len(new_versions) + len(new_drafts)
 
     # Inside
 
@@ -382,8 +426,9 @@ class PlanStore:
             )
 
     def _plan(self, row: Any, reference: str) -> Plan:
+        document = self._sealer.open(row.document)
         try:
-            return plan_from_data(json.loads(row.document), self._library)
+            return plan_from_data(json.loads(document), self._library)
         except (InputError, ValueError) as error:
             raise UnreadablePlan(
                 f"version {row.version} of plan {reference} cannot be read with this version of "

@@ -6,7 +6,10 @@ import os
 
 import streamlit as st
 
+from store import settings
 from store.plans import PlanStore
+from store.sealing import KEYS_SETTING, TEAM_MODE_SETTING, sealer_from_settings
+from store.settings import SettingsError
 from ui.library_cache import cached_library
 
 
@@ -17,11 +20,27 @@ def plan_store() -> PlanStore:
     then, so the next call tries again.
     """
     return _store_for(
-        os.environ.get("RIGHT_STEPS_DATABASE_URL"), os.environ.get("RIGHT_STEPS_DATA_DIR")
+        os.environ.get("RIGHT_STEPS_DATABASE_URL"),
+        os.environ.get("RIGHT_STEPS_DATA_DIR"),
+        os.environ.get(KEYS_SETTING),
+        os.environ.get(TEAM_MODE_SETTING),
     )
 
 
+def setup_problem() -> str | None:
+    """Why Right Steps must not start as it is set up (team mode without keys, a bad key or
+    setting), or None. The reason names settings, never their values."""
+    try:
+        settings.check()
+        sealer_from_settings()
+    except SettingsError as error:
+        return str(error)
+    return None
+
+
 @st.cache_resource(show_spinner=False)
-def _store_for(url: str | None, data_dir: str | None) -> PlanStore:
-    # data_dir is only part of the cache key: PlanStore reads it from the settings itself.
+def _store_for(
+    url: str | None, data_dir: str | None, keys: str | None, team_mode: str | None
+) -> PlanStore:
+    # Only the cache key: PlanStore reads the data folder, the keys and the mode itself.
     return PlanStore(url, library=cached_library())

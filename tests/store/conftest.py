@@ -36,6 +36,8 @@ def _no_store_settings_from_outside(monkeypatch):
         "RIGHT_STEPS_RETENTION_DAYS",
         "RIGHT_STEPS_DRAFT_HOURS",
         "RIGHT_STEPS_TEST_PAUSE_BEFORE_COMMIT",
+        "RIGHT_STEPS_ENCRYPTION_KEYS",
+        "RIGHT_STEPS_TEAM_MODE",
     ):
         monkeypatch.delenv(name, raising=False)
 

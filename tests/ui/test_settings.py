@@ -47,3 +47,27 @@ def test_what_is_loaded_once_is_frozen_out_of_the_collector_once():
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, check=True
     )
     assert result.stdout.decode().split() == ["True", "True"]
+
+
+def test_team_mode_without_a_key_does_not_open_and_says_why(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("RIGHT_STEPS_TEAM_MODE", "on")
+    monkeypatch.delenv("RIGHT_STEPS_ENCRYPTION_KEYS", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    assert [t.value for t in at.title] == ["Right Steps cannot start"]
+    (shown,) = at.error
+    assert "RIGHT\\_STEPS\\_ENCRYPTION\\_KEYS is not set" in shown.value
+    assert not at.button  # no page, no Continue: nothing can be typed in
+
+
+def test_with_a_key_team_mode_opens(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from store.sealing import new_key
+
+    monkeypatch.setenv("RIGHT_STEPS_TEAM_MODE", "on")
+    monkeypatch.setenv("RIGHT_STEPS_ENCRYPTION_KEYS", new_key())
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    assert at.title[0].value == "Right Steps"
+    assert not at.exception
