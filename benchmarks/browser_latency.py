@@ -117,8 +117,7 @@ class RerunClock:
         # press is a real mouse click at the button's place. Playwright's `locator.click()`
         # first checks over several frames that the button is still (about 40 ms here), which
         # no person waits for and which fell on the longer pages only.
-        await locator.scroll_into_view_if_needed()
-        box = await locator.bounding_box()
+        box = await _place_of(locator)
         self._finished.clear()
         start = time.perf_counter()
         await locator.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -130,6 +129,23 @@ class RerunClock:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._finished.wait(), timeout=10)
         self._finished.clear()
+
+
+async def _place_of(locator) -> dict:
+    """Where the button is once the page is still: scrolled into view, and nothing (a list
+    that opened, a message that arrived) lying over its middle."""
+    for _ in range(100):
+        await locator.scroll_into_view_if_needed()
+        box = await locator.bounding_box()
+        if box is not None:
+            x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+            on_top = await locator.evaluate(
+                "(button, [x, y]) => button.contains(document.elementFromPoint(x, y))", [x, y]
+            )
+            if on_top:
+                return box
+        await asyncio.sleep(0.05)
+    raise RuntimeError("the button stayed covered")
 
 
 async def _shown(page, heading: str) -> None:

@@ -19,6 +19,7 @@ from planner.errors import InputError
 from planner.inputs import MAX_PLAN_BYTES, plan_from_bytes
 from planner.reference import normalise_reference
 from store import settings
+from store.access import OPERATOR
 from store.errors import UnknownReference
 
 
@@ -40,6 +41,14 @@ def add_data_commands(subparsers: Any) -> None:
     export = commands.add_parser("export", help="print every saved version of a plan, as JSON")
     export.add_argument("ref", help="the plan reference")
     export.set_defaults(run=_export)
+
+    access = commands.add_parser(
+        "access-log",
+        help="print who opened, saved, exported or deleted a plan, and when (for a subject "
+        "access request)",
+    )
+    access.add_argument("ref", help="the plan reference")
+    access.set_defaults(run=_access_log)
 
     remove = commands.add_parser("delete", help="delete a plan and all its versions")
     remove.add_argument("ref", help="the plan reference")
@@ -90,7 +99,7 @@ def _save(args: argparse.Namespace) -> int:
             f"the plan file is for plan {plan.reference}, not {reference}; nothing was saved"
         )
     with _open_store() as store:
-        saved = store.save(plan, reference)
+        saved = store.save(plan, reference, who=OPERATOR)
     print(f"Saved plan {saved.reference}, version {saved.version}.")
     if reference is None and plan.reference is not None:
         print(
@@ -104,16 +113,30 @@ def _save(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     reference = normalise_reference(args.ref)
     with _open_store() as store:
-        document = store.export(reference)
+        document = store.export(reference, who=OPERATOR)
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+    return 0
+
+
+def _access_log(args: argparse.Namespace) -> int:
+    reference = normalise_reference(args.ref)
+    with _open_store() as store:
+        rows = store.access_log(reference)
+    if not rows:
+        print(f"Nothing is logged for plan {reference}.")
+        return 0
+    for row in rows:
+        where = f" at {row['office']}" if row["office"] else ""
+        address = f" from {row['address']}" if row["address"] else ""
+        print(f"{row['at'].isoformat()}  {row['action']:<14}  {row['subject']}{where}{address}")
     return 0
 
 
 def _delete(args: argparse.Namespace) -> int:
     reference = normalise_reference(args.ref)
     with _open_store() as store:
-        if not store.delete(reference):
+        if not store.delete(reference, who=OPERATOR):
             raise UnknownReference(reference)
     print(f"Deleted plan {reference} and all its versions.")
     return 0
@@ -122,7 +145,7 @@ def _delete(args: argparse.Namespace) -> int:
 def _purge(args: argparse.Namespace) -> int:
     days = settings.retention_days() if args.older_than is None else _days(args.older_than)
     with _open_store() as store:
-        plans = store.purge(days)
+        plans = store.purge(days, who=OPERATOR)
         drafts = store.purge_drafts()
     print(
         f"Deleted {plans} {'plan' if plans == 1 else 'plans'} last saved more than {days:,} "

@@ -78,6 +78,8 @@ plans = Table(
     Column("id", Integer, primary_key=True),
     Column("reference", String(20), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+    # The office that first saved the plan (team mode); None on a single machine.
+    Column("office", String(100), nullable=True),
     UniqueConstraint("reference", name="uq_plans_reference"),
 )
 
@@ -106,6 +108,21 @@ drafts = Table(
     Column("payload", Text, nullable=False),
     # A closed draft is a finished appointment's tombstone: no payload, and never written again.
     Column("closed", Boolean, nullable=False, server_default=false()),
+)
+
+
+# Who did what to which plan, and when: never any part of a plan. `subject` is the identity
+# provider's subject for a coach, or "command line" for the operator.
+access_log = Table(
+    "access_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UTCDateTime, nullable=False, index=True),
+    Column("subject", String(255), nullable=False),
+    Column("office", String(100), nullable=True),
+    Column("address", String(64), nullable=True),
+    Column("action", String(20), nullable=False),
+    Column("reference", String(20), nullable=True, index=True),
 )
 
 

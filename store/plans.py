@@ -36,6 +36,18 @@ from planner.inputs import MAX_PLAN_BYTES, plan_from_data
 from planner.models import Plan
 from planner.reference import new_reference, normalise_reference
 from store import db, settings
+from store.access import (
+    DELETE,
+    EXPORT,
+    FAILED_LOOKUP,
+    LOOKUPS_PER_MINUTE,
+    OPEN,
+    PURGE,
+    RATE_LIMITED,
+    SAVE,
+    Coach,
+    TooManyLookups,
+)
 from store.errors import (
     BadDraft,
     DraftClosed,
@@ -118,20 +130,28 @@ class PlanStore:
         reference: str | None = None,
         *,
         now: datetime.datetime | None = None,
+        who: Coach | None = None,
     ) -> SavedVersion:
-        """Save `plan` as a new plan (reference None) or as the next version of `reference`."""
+        """Save `plan` as a new plan (reference None) or as the next version of `reference`.
+
+        With `who`, a new plan belongs to their office, a version can only be added to a plan
+        of their office, and the save is logged.
+        """
         known = None if reference is None else normalise_reference(reference)
         saved_at = _utc(now)
         self._check_can_reopen(plan)
+        if known is not None:
+            self._check_lookups(who)
         with self._failures():
             self._prepare()
             for attempt in range(1, SAVE_ATTEMPTS + 1):
                 try:
                     with self._writing() as connection:
                         if known is None:
-                            chosen, plan_id, version = self._add_plan(connection, saved_at)
+                            office = None if who is None else who.office
+                            chosen, plan_id, version = self._add_plan(connection, saved_at, office)
                         else:
-                            chosen, plan_id = known, self._plan_id(connection, known)
+                            chosen, plan_id = known, self._plan_id(connection, known, who)
                             version = self._next_version(connection, plan_id)
                         document = plan.model_copy(
                             update={
@@ -150,28 +170,32 @@ class PlanStore:
                                 ),
                             )
                         )
+                        self._log(connection, who, SAVE, chosen, saved_at)
                         pause_before_commit_for_tests()
                     return SavedVersion(chosen, version, saved_at, document)
+                except UnknownReference:
+                    self._log_alone(who, FAILED_LOOKUP, known)
+                    raise
                 except IntegrityError:
                     # Another save took this version number (or this new reference) first.
                     log.debug("save clashed with another save (attempt %d); trying again", attempt)
                     time.sleep(random.uniform(0, 0.002 * attempt))
         raise StoreBusy("The plan could not be saved because the database is too busy; try again.")
 
-    def versions(self, reference: str) -> list[SavedVersion]:
+    def versions(self, reference: str, *, who: Coach | None = None) -> list[SavedVersion]:
         """Every saved version of the plan, oldest first, each with its validated plan."""
         known = normalise_reference(reference)
-        rows = self._version_rows(known)
+        rows = self._looked_up(known, who, OPEN)
         return [
             SavedVersion(known, row.version, row.saved_at, self._plan(row, known)) for row in rows
         ]
 
-    def latest(self, reference: str) -> Plan:
+    def latest(self, reference: str, *, who: Coach | None = None) -> Plan:
         """The newest saved version of the plan."""
         known = normalise_reference(reference)
-        return self._plan(self._version_rows(known, newest_only=True)[0], known)
+        return self._plan(self._looked_up(known, who, OPEN, newest_only=True)[0], known)
 
-    def holds(self, plan: Plan) -> bool:
+    def holds(self, plan: Plan, *, who: Coach | None = None) -> bool:
         """True when this exact plan is a saved version of the reference it carries.
 
         A plan from a file only joins the history its reference names when the store holds
@@ -181,18 +205,22 @@ class PlanStore:
             return False
         known = normalise_reference(plan.reference)
         try:
-            rows = self._version_rows(known)
+            rows = self._looked_up(known, who, None)
         except UnknownReference:
             return False
         wanted = plan.model_dump(mode="json")
-        return any(
+        held = any(
             row.version == plan.version and json.loads(self._sealer.open(row.document)) == wanted
             for row in rows
         )
+        if held:
+            self._log_alone(who, OPEN, known)
+        return held
 
-    def export(self, reference: str) -> dict[str, Any]:
+    def export(self, reference: str, *, who: Coach | None = None) -> dict[str, Any]:
         """Everything kept about the plan, as stored: each version with when it was saved."""
         known = normalise_reference(reference)
+        rows = self._looked_up(known, who, EXPORT)
         return {
             "reference": known,
             "versions": [
@@ -201,22 +229,57 @@ class PlanStore:
                     "saved_at": row.saved_at.isoformat(),
                     "plan": json.loads(self._sealer.open(row.document)),
                 }
-                for row in self._version_rows(known)
+                for row in rows
             ],
         }
 
-    def delete(self, reference: str) -> bool:
+    def delete(self, reference: str, *, who: Coach | None = None) -> bool:
         """Delete the plan and all its versions; False when there was no such plan."""
         known = normalise_reference(reference)
+        self._check_lookups(who)
         with self._failures():
             if not self._prepare(create=False):
                 return False
             with self._writing() as connection:
-                deleted = connection.execute(delete(db.plans).where(db.plans.c.reference == known))
-        return deleted.rowcount > 0
+                query = delete(db.plans).where(db.plans.c.reference == known)
+                if who is not None and who.office is not None:
+                    query = query.where(db.plans.c.office == who.office)
+                deleted = connection.execute(query).rowcount > 0
+                self._log(connection, who, DELETE if deleted else FAILED_LOOKUP, known)
+        return deleted
 
-    def purge(self, older_than_days: int, now: datetime.datetime | None = None) -> int:
-        """Delete every plan last saved more than `older_than_days` ago; how many were deleted."""
+    def access_log(self, reference: str) -> list[dict[str, Any]]:
+        """Every logged access to the plan, oldest first: when, who, from which office and
+        address, and what; for a subject access request. The plan need no longer exist."""
+        known = normalise_reference(reference)
+        log_table = db.access_log
+        query = (
+            select(
+                log_table.c.at,
+                log_table.c.subject,
+                log_table.c.office,
+                log_table.c.address,
+                log_table.c.action,
+            )
+            .where(log_table.c.reference == known)
+            .order_by(log_table.c.at, log_table.c.id)
+        )
+        with self._failures():
+            if not self._prepare(create=False):
+                return []
+            with self._engine.begin() as connection:
+                return [dict(row._mapping) for row in connection.execute(query)]
+
+    def purge(
+        self,
+        older_than_days: int,
+        now: datetime.datetime | None = None,
+        *,
+        who: Coach | None = None,
+    ) -> int:
+        """Delete every plan last saved more than `older_than_days` ago; how many were deleted.
+
+        With `who`, each plan purged is logged under its reference."""
         if isinstance(older_than_days, bool) or not isinstance(older_than_days, int):
             raise InputError("the number of days needs to be a whole number")
         if not 0 <= older_than_days <= settings.MAX_RETENTION_DAYS:
@@ -237,11 +300,13 @@ class PlanStore:
                 return 0
             with self._writing() as connection:
                 deleted = connection.execute(
-                    delete(db.plans).where(
-                        db.plans.c.id.in_(stale) | (empty & (db.plans.c.created_at < cutoff))
-                    )
-                )
-        return deleted.rowcount
+                    delete(db.plans)
+                    .where(db.plans.c.id.in_(stale) | (empty & (db.plans.c.created_at < cutoff)))
+                    .returning(db.plans.c.reference)
+                ).all()
+                for row in deleted:
+                    self._log(connection, who, PURGE, row.reference)
+        return len(deleted)
 
     # Drafts
 
@@ -341,6 +406,72 @@ class PlanStore:
                         .values(payload=payload)
                     )
         return len(new_versions) + len(new_drafts)
+
+    # The access log and look-up limits
+
+    def _looked_up(
+        self, known: str, who: Coach | None, action: str | None, newest_only: bool = False
+    ) -> list[Any]:
+        """The plan's rows, as `who` may see them; a miss is logged and counts to the limit."""
+        self._check_lookups(who)
+        try:
+            rows = self._version_rows(known, newest_only, who)
+        except UnknownReference:
+            self._log_alone(who, FAILED_LOOKUP, known)
+            raise
+        if action is not None:
+            self._log_alone(who, action, known)
+        return rows
+
+    def _check_lookups(self, who: Coach | None) -> None:
+        """Refuse a look-up after too many misses in a minute by this coach or address."""
+        if who is None or who.office is None:
+            return  # a single machine, or the operator at the command line
+        log_table = db.access_log
+        same = log_table.c.subject == who.subject
+        if who.address:
+            same = same | (log_table.c.address == who.address)
+        since = _utc(None) - datetime.timedelta(minutes=1)
+        misses = self._read_one(
+            select(func.count())
+            .select_from(log_table)
+            .where(log_table.c.action == FAILED_LOOKUP, log_table.c.at > since, same)
+        )
+        if (misses or 0) >= LOOKUPS_PER_MINUTE:
+            self._log_alone(who, RATE_LIMITED, None)
+            raise TooManyLookups()
+
+    def _log_alone(self, who: Coach | None, action: str, reference: str | None) -> None:
+        if who is None:
+            return
+        with self._failures():
+            # A coach's miss is kept even in a database not made yet: it counts to the limit.
+            # The operator's command line never makes a database just to log that it read one.
+            if not self._prepare(create=who.office is not None):
+                return
+            with self._writing() as connection:
+                self._log(connection, who, action, reference)
+
+    def _log(
+        self,
+        connection: Connection,
+        who: Coach | None,
+        action: str,
+        reference: str | None,
+        at: datetime.datetime | None = None,
+    ) -> None:
+        if who is None:
+            return
+        connection.execute(
+            insert(db.access_log).values(
+                at=_utc(at),
+                subject=who.subject[:255],
+                office=None if who.office is None else who.office[:100],
+                address=None if who.address is None else who.address[:64],
+                action=action,
+                reference=reference,
+            )
+        )
 
     # Inside
 
@@ -449,16 +580,17 @@ class PlanStore:
                 yield connection
 
     def _add_plan(
-        self, connection: Connection, saved_at: datetime.datetime
+        self, connection: Connection, saved_at: datetime.datetime, office: str | None
     ) -> tuple[str, int, int]:
         reference = new_reference()
         plan_id = connection.execute(
-            insert(db.plans).values(reference=reference, created_at=saved_at)
+            insert(db.plans).values(reference=reference, created_at=saved_at, office=office)
         ).inserted_primary_key[0]
         return reference, plan_id, 1
 
-    def _plan_id(self, connection: Connection, reference: str) -> int:
-        plan_id = connection.scalar(select(db.plans.c.id).where(db.plans.c.reference == reference))
+    def _plan_id(self, connection: Connection, reference: str, who: Coach | None) -> int:
+        query = select(db.plans.c.id).where(db.plans.c.reference == reference)
+        plan_id = connection.scalar(_in_office(query, who))
         if plan_id is None:
             raise UnknownReference(reference)
         return plan_id
@@ -471,12 +603,15 @@ class PlanStore:
         )
         return (newest or 0) + 1
 
-    def _version_rows(self, reference: str, newest_only: bool = False) -> list[Any]:
+    def _version_rows(
+        self, reference: str, newest_only: bool = False, who: Coach | None = None
+    ) -> list[Any]:
         versions = db.plan_versions
-        query = (
+        query = _in_office(
             select(versions.c.version, versions.c.saved_at, versions.c.document)
             .join(db.plans, db.plans.c.id == versions.c.plan_id)
-            .where(db.plans.c.reference == reference)
+            .where(db.plans.c.reference == reference),
+            who,
         )
         if newest_only:
             query = query.order_by(versions.c.version.desc()).limit(1)
@@ -490,6 +625,16 @@ class PlanStore:
         if not rows:
             raise UnknownReference(reference)
         return rows
+
+
+def _in_office(query: Any, who: Coach | None) -> Any:
+    """The query narrowed to the plans of `who`'s office (all plans for no one or the operator).
+
+    A plan of another office is then found exactly as an unknown reference is: not at all.
+    """
+    if who is None or who.office is None:
+        return query
+    return query.where(db.plans.c.office == who.office)
 
 
 def pause_before_commit_for_tests() -> None:

@@ -32,6 +32,8 @@ from ui.pages import (
     where_you_are_now,
 )
 from ui.session import appointment, go_to_page, notify, take_notices
+from ui.sign_in import current_coach, sign_out_button
+from ui.text import escape_markdown
 
 PAGES: tuple[ModuleType, ...] = (
     start,
@@ -116,6 +118,10 @@ def _statement() -> None:
 
 
 def _footer() -> None:
+    coach = current_coach()
+    if coach is not None:
+        st.caption(escape_markdown(f"Signed in, {coach.office} office."))
+        sign_out_button()
     st.button(
         "Accessibility statement",
         key="statement_open",

@@ -199,7 +199,7 @@ def test_the_migrated_tables_match_the_model_and_are_at_head(store):
     store._prepare()
     with store._engine.connect() as connection:
         context = MigrationContext.configure(connection)
-        assert context.get_current_revision() == "0002"
+        assert context.get_current_revision() == "0003"
         differences = compare_metadata(context, db.metadata)
     assert differences == []
 

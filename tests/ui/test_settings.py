@@ -7,6 +7,7 @@ import tomllib
 
 from planner.inputs import MAX_SAVED_FILE_BYTES
 from tests.conftest import ROOT
+from tests.ui.apptest import messages
 
 
 def _config() -> dict:
@@ -61,13 +62,37 @@ def test_team_mode_without_a_key_does_not_open_and_says_why(monkeypatch):
     assert not at.button  # no page, no Continue: nothing can be typed in
 
 
-def test_with_a_key_team_mode_opens(monkeypatch):
+def test_team_mode_needs_its_sign_in_set_up(monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     from store.sealing import new_key
 
     monkeypatch.setenv("RIGHT_STEPS_TEAM_MODE", "on")
     monkeypatch.setenv("RIGHT_STEPS_ENCRYPTION_KEYS", new_key())
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
-    assert at.title[0].value == "Right Steps"
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.secrets["auth"] = {"client_id": "right-steps"}
+    at.run()
+    assert at.title[0].value == "Right Steps cannot start"
+    (shown,) = messages(at.error)
+    assert "lacks redirect_uri, cookie_secret, client_secret, server_metadata_url" in shown
+
+
+def test_with_a_key_and_sign_in_set_up_team_mode_asks_the_coach_to_sign_in(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from store.sealing import new_key
+
+    monkeypatch.setenv("RIGHT_STEPS_TEAM_MODE", "on")
+    monkeypatch.setenv("RIGHT_STEPS_ENCRYPTION_KEYS", new_key())
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "a-long-random-secret",
+        "client_id": "right-steps",
+        "client_secret": "a-secret",
+        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+    }
+    at.run()
+    assert at.title[0].value == "Sign in to Right Steps"
+    assert [b.label for b in at.button] == ["Sign in"]  # no page, no Continue
     assert not at.exception

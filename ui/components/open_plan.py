@@ -23,6 +23,7 @@ from ui.components.notice import notice
 from ui.components.text_answer import text_answer
 from ui.guard import guarded
 from ui.session import notify, take_notices, widget_key
+from ui.sign_in import current_coach
 from ui.store_cache import plan_store
 
 FOREIGN_REFERENCE = (
@@ -54,7 +55,7 @@ def open_plan_panel(library: Library) -> None:
     pressed = st.button("Open plan", key="open_by_reference")
     if pressed:
         with guarded("opening the plan", _PANEL):
-            opened = plan_store().latest(normalise_reference(reference))
+            opened = plan_store().latest(normalise_reference(reference), who=current_coach())
     upload = st.file_uploader(
         "Or upload the plan (PDF or JSON file)",
         type=["pdf", "json"],
@@ -93,7 +94,7 @@ def _from_file(raw: bytes, library: Library) -> Plan:
     if plan.reference is None:
         return plan
     try:
-        genuine = plan_store().holds(plan)
+        genuine = plan_store().holds(plan, who=current_coach())
         doubt = FOREIGN_REFERENCE
     except StoreError:
         genuine, doubt = False, UNCHECKED_REFERENCE

@@ -17,6 +17,7 @@ from ui.components.notice import notice
 from ui.guard import guarded
 from ui.plan_state import current_plan
 from ui.session import appointment, mark_plan_saved, take_notices, update, widget_key
+from ui.sign_in import current_coach
 from ui.store_cache import plan_store
 from ui.text import escape_markdown
 
@@ -111,7 +112,7 @@ def _save_panel(plan: Plan) -> None:
     label = "Save changes as a new version" if plan.reference else "Save plan"
     if st.button(label, key="save_plan", type="primary"):
         with guarded("saving the plan", _SAVE_PANEL):
-            saved = plan_store().save(plan, reference=plan.reference)
+            saved = plan_store().save(plan, reference=plan.reference, who=current_coach())
             mark_plan_saved(saved.plan or plan)
         st.rerun()
     for kind, message in problems:

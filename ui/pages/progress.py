@@ -17,6 +17,7 @@ from store.errors import StoreError
 from ui.components.notice import notice
 from ui.labels import AREA_LABELS
 from ui.session import appointment
+from ui.sign_in import current_coach
 from ui.store_cache import plan_store
 from ui.text import escape_markdown
 
@@ -50,7 +51,7 @@ def _history(reviewed: Plan) -> list[tuple[Plan, datetime.date | None]]:
         try:
             return [
                 (saved.plan, saved.saved_at.date())
-                for saved in plan_store().versions(reviewed.reference)
+                for saved in plan_store().versions(reviewed.reference, who=current_coach())
                 if saved.plan is not None
             ]
         except (StoreError, InputError):

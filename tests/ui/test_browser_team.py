@@ -1,0 +1,199 @@
+"""Team mode in a real browser, signed in through a real OpenID Connect provider on loopback
+(oidc-provider-mock): a coach saves a plan; a coach of another office cannot open it by its
+reference or by its PDF; the access log holds both attempts; the eleventh wrong reference in a
+minute is refused; and the database holds no readable plan text."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from store.sealing import new_key
+from tests.ui.conftest import ROOT, ServerAddress, _free_port, _wait_until_healthy
+from tests.ui.test_browser_appointment import _continue, _wait_for_page
+
+pytestmark = pytest.mark.browser
+
+HOPES = "Walk to the allotment gate with my sister"
+COACHES = {"coach-leeds": "leeds", "coach-bradford": "bradford"}
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture
+def identity_provider(tmp_path: Path) -> Iterator[str]:
+    """oidc-provider-mock on a free local port, with one coach in each of two offices."""
+    port = _free_port()
+    users = [json.dumps({"sub": sub, "office": office}) for sub, office in COACHES.items()]
+    log = (tmp_path / "oidc.log").open("w")
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "oidc_provider_mock", "--port", str(port)),
+            *(item for user in users for item in ("--user-claims", user)),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    issuer = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{issuer}/.well-known/openid-configuration", timeout=2):
+                break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("the identity provider did not start") from None
+            time.sleep(0.2)
+    try:
+        yield issuer
+    finally:
+        _stop(process)
+        log.close()
+
+
+@pytest.fixture
+def team_app(tmp_path: Path, private_database: str, identity_provider: str) -> Iterator[str]:
+    """The app in team mode, with sign-in through the identity provider and a sealing key."""
+    port = _free_port()
+    url = ServerAddress(f"http://127.0.0.1:{port}")
+    secrets_file = tmp_path / "secrets.toml"
+    secrets_file.write_text(
+        "[auth]\n"
+        f'redirect_uri = "{url}/oauth2callback"\n'
+        f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
+        'client_id = "right-steps"\n'
+        f'client_secret = "{secrets.token_urlsafe(16)}"\n'
+        f'server_metadata_url = "{identity_provider}/.well-known/openid-configuration"\n'
+    )
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "RIGHT_STEPS_TEAM_MODE": "on",
+        "RIGHT_STEPS_ENCRYPTION_KEYS": new_key(),
+    }
+    log = (tmp_path / "streamlit.log").open("w")
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "streamlit", "run", "app.py"),
+            *("--server.port", str(port), "--server.address", "127.0.0.1"),
+            f"--secrets.files={secrets_file}",
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    url.pid = process.pid
+    try:
+        _wait_until_healthy(url, process)
+        yield url
+    finally:
+        _stop(process)
+        log.close()
+
+
+def _sign_in(page, url: str, subject: str) -> None:
+    page.goto(url)
+    _wait_for_page(page, "Sign in to Right Steps")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name=subject, exact=True).click()  # the provider's own form
+    _wait_for_page(page, "Right Steps")
+
+
+def _open_by_reference(page, reference: str) -> None:
+    page.get_by_label("Plan reference").fill(reference)
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Open plan").click()
+    page.wait_for_timeout(800)
+
+
+def test_offices_keep_their_plans_and_every_attempt_is_logged(
+    team_app, browser_page, private_database, tmp_path
+):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    _sign_in(page, team_app, "coach-leeds")
+    expect(page.get_by_text("Signed in, leeds office.")).to_be_visible()
+    _continue(page, "About you")
+    page.get_by_label("What matters to you right now?").fill(HOPES)
+    page.keyboard.press("Tab")
+    _continue(page, "Where you are now")
+    page.get_by_text("You are getting ready.").click()
+    page.wait_for_timeout(500)
+    for title in ("Your strengths", "What makes things harder", "Suggested steps"):
+        _continue(page, title)
+    _continue(page, "Make it yours")
+    _continue(page, "Agree and print")
+    page.get_by_role("button", name="Save plan").click()
+    saved = page.get_by_text(re.compile(r"The plan reference is [A-Z0-9]{4}-[A-Z0-9]{4}"))
+    expect(saved).to_be_visible()
+    reference = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", saved.inner_text()).group(0)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download plan (PDF)").click()
+    pdf = tmp_path / "plan.pdf"
+    download.value.save_as(pdf)
+
+    # Signing out clears the appointment; the sign-in page is all that is left.
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="End session").click()  # the provider asks to confirm
+    _wait_for_page(page, "Sign in to Right Steps")
+
+    _sign_in(page, team_app, "coach-bradford")
+    _open_by_reference(page, reference)
+    expect(
+        page.get_by_text(f"There is no saved plan with the reference {reference}")
+    ).to_be_visible()
+    page.locator("input[type=file]").set_input_files(str(pdf))
+    page.get_by_role("button", name="Open this file").click()
+    _wait_for_page(page, "How did it go?")
+    # The file's words are the person's own copy, but not the office's plan: a new plan.
+    expect(page.get_by_text("opened as a new plan", exact=False)).to_be_visible()
+
+    # The database: the attempts are logged, and no plan text can be read in the rows.
+    engine = create_engine(private_database)
+    with engine.connect() as connection:
+        log = connection.execute(
+            text("SELECT subject, office, action FROM access_log WHERE reference = :r ORDER BY id"),
+            {"r": reference},
+        ).all()
+        rows = [r[0] for r in connection.execute(text("SELECT document FROM plan_versions"))]
+        rows += [r[0] for r in connection.execute(text("SELECT payload FROM drafts"))]
+    engine.dispose()
+    assert [tuple(row) for row in log] == [
+        ("coach-leeds", "leeds", "save"),
+        ("coach-bradford", "bradford", "failed look-up"),
+        ("coach-bradford", "bradford", "failed look-up"),
+    ]
+    assert rows and not any("allotment" in row for row in rows)
+
+
+def test_the_eleventh_wrong_reference_in_a_minute_is_refused(team_app, browser_page):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    _sign_in(page, team_app, "coach-bradford")
+    for letter in "ABCDEFGHJK":
+        _open_by_reference(page, f"ZZZZ-ZZZ{letter}")
+        answer = f"There is no saved plan with the reference ZZZZ-ZZZ{letter}."
+        expect(page.get_by_text(answer)).to_be_visible()
+    _open_by_reference(page, "ZZZZ-ZZZM")
+    expect(page.get_by_text("Too many plan references were not found")).to_be_visible()
+    expect(page.get_by_text("with the reference ZZZZ-ZZZM")).to_have_count(0)
