@@ -48,7 +48,9 @@ from planner.text_pieces import pieces
 _INK = Color(0.07, 0.07, 0.07)
 _ROOM_TO_START_HERE = A4[1] / 4
 _SIDE_MARGIN = 2.5 * cm
-_FRAME_WIDTH = A4[0] - 2 * _SIDE_MARGIN
+# The width a paragraph is laid out in: the page's frame less its own padding (6 pt a side),
+# so measuring a group ahead of time lays it out exactly as the page will, once.
+_TEXT_WIDTH = A4[0] - 2 * _SIDE_MARGIN - 2 * 6
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,7 @@ def _room_needed(group: list[Flowable]) -> float:
     for flowable in group:
         if not isinstance(flowable, Paragraph | Spacer | ShapedParagraph):
             return _ROOM_TO_START_HERE  # lists measure themselves only while being drawn
-        _, flowable_height = flowable.wrap(_FRAME_WIDTH, A4[1])
+        _, flowable_height = flowable.wrap(_TEXT_WIDTH, A4[1])
         height += flowable_height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return min(height, _ROOM_TO_START_HERE)
 

@@ -37,6 +37,9 @@ def glyph_character(font: TTFont, glyph: int, text: str, advance: float) -> tupl
         return text, face.getCharWidth(ord(text))
     name = _face_name(face)
     key = (glyph, text, round(advance, 3))
+    code = _codes.get(name, {}).get(key)  # most glyphs have their code already: no lock
+    if code is not None:
+        return chr(code), key[2]
     with _lock:
         codes = _codes.setdefault(name, {})
         code = codes.get(key)

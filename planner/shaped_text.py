@@ -15,7 +15,7 @@ Each glyph is drawn under a code that copies back as the text it stands for
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import uharfbuzz
@@ -377,7 +377,16 @@ def _harfbuzz_font(font_name: str) -> uharfbuzz.Font:
 # Words recur (a name, "and", "the"): shaping each once per process keeps a long plan quick.
 @lru_cache(maxsize=8192)
 def _shape(font_name: str, level: int, text: str, size: float, is_space: bool) -> Segment:
+    """The text shaped, `width` in points at `size` (the shaping is shared by every size)."""
+    shaped = _shaped(font_name, level, text, is_space)
+    return replace(shaped, width=shaped.width * size / 1000)
+
+
+@lru_cache(maxsize=8192)
+def _shaped(font_name: str, level: int, text: str, is_space: bool) -> Segment:
+    """The text shaped; `width` in thousandths of the font size."""
     font: TTFont = pdfmetrics.getFont(font_name)
+    scale = font.pdfScale(1.0)  # font units to thousandths of the font size
     harfbuzz = _harfbuzz_font(font_name)
     buffer = uharfbuzz.Buffer()
     buffer.add_str(text)
@@ -390,8 +399,8 @@ def _shape(font_name: str, level: int, text: str, size: float, is_space: bool) -
     cluster_end = {
         start: end for start, end in zip(clusters, [*clusters[1:], len(text)], strict=True)
     }
-    advances = [font.pdfScale(position.x_advance) for position in positions]
-    offsets = [font.pdfScale(position.x_offset) for position in positions]
+    advances = [position.x_advance * scale for position in positions]
+    offsets = [position.x_offset * scale for position in positions]
     # A glyph moved sideways (a mark over its letter) is drawn where the glyph before it
     # ends, by moving that end, rather than by stepping back and forth around it: a PDF
     # reader takes a step forward between glyphs for a space between words.
@@ -414,13 +423,13 @@ def _shape(font_name: str, level: int, text: str, size: float, is_space: bool) -
             ShapeData(
                 start,
                 advances[index],
-                font.pdfScale(position.y_advance),
+                position.y_advance * scale,
                 offsets[index],
-                font.pdfScale(position.y_offset),
+                position.y_offset * scale,
                 width,
             )
         )
-    width = sum(shape.x_advance for shape in shapes) * size / 1000
+    width = sum(advances)
     return Segment(
         font=font_name,
         level=level,
