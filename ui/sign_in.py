@@ -50,6 +50,7 @@ def require_coach() -> Coach | None:
     if not team_mode():
         return None
     if not _signed_in():
+        st.set_page_config(page_title="Sign in – Right Steps")
         st.title("Sign in to Right Steps", anchor=False)
         st.markdown("Right Steps is for work coaches. Sign in with your organisation account.")
         st.button("Sign in", key="sign_in", type="primary", on_click=st.login)
