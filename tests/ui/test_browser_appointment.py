@@ -37,6 +37,23 @@ def _continue(page, next_title: str) -> None:
     _wait_for_page(page, next_title)
 
 
+def _save_and_download(page, folder: Path) -> tuple[str, Path]:
+    """On Agree and print: save the plan and download its PDF; the reference and the file."""
+    import re
+
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name="Save plan").click()
+    saved = page.get_by_text(re.compile(r"The plan reference is [A-Z0-9]{4}-[A-Z0-9]{4}"))
+    expect(saved).to_be_visible()
+    reference = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", saved.inner_text()).group(0)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download plan (PDF)").click()
+    pdf = folder / "plan.pdf"
+    download.value.save_as(pdf)
+    return reference, pdf
+
+
 def _scan(page, name: str, results: dict) -> None:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import expect

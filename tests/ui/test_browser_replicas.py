@@ -26,7 +26,12 @@ from store.sealing import new_key
 from tests.store.conftest import postgres_server, postgres_url  # noqa: F401 (fixtures)
 from tests.ui.conftest import ROOT, _free_port, _wait_until_healthy
 from tests.ui.test_browser_appointment import _continue, _wait_for_page
-from tests.ui.test_browser_team import _sign_in, _stop, identity_provider  # noqa: F401
+from tests.ui.test_browser_team import (  # noqa: F401 (identity_provider is a fixture)
+    _sign_in,
+    _stop,
+    identity_provider,
+    sign_in_secrets,
+)
 
 pytestmark = pytest.mark.browser
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -41,15 +46,7 @@ def behind_nginx(tmp_path: Path, postgres_url: str, identity_provider: str) -> I
         pytest.skip("nginx is not installed here; `bash scripts/test` installs it")
     front = _free_port()
     origin = f"http://127.0.0.1:{front}"
-    secrets_file = tmp_path / "secrets.toml"
-    secrets_file.write_text(
-        "[auth]\n"
-        f'redirect_uri = "{origin}/oauth2callback"\n'
-        f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
-        'client_id = "right-steps"\n'
-        f'client_secret = "{secrets.token_urlsafe(16)}"\n'
-        f'server_metadata_url = "{identity_provider}/.well-known/openid-configuration"\n'
-    )
+    secrets_file = sign_in_secrets(tmp_path, origin, identity_provider)
     env = {
         **os.environ,
         "HOME": str(tmp_path),

@@ -7,7 +7,12 @@ import re
 
 import pytest
 
-from tests.ui.test_browser_appointment import _continue, _snap, _wait_for_page
+from tests.ui.test_browser_appointment import (
+    _continue,
+    _save_and_download,
+    _snap,
+    _wait_for_page,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -44,14 +49,7 @@ def test_reload_keeps_answers_and_a_saved_plan_opens_again(app_server, browser_p
     _continue(page, "Suggested steps")
     _continue(page, "Make it yours")
     _continue(page, "Agree and print")
-    page.get_by_role("button", name="Save plan").click()
-    saved = page.get_by_text(re.compile(r"The plan reference is [A-Z0-9]{4}-[A-Z0-9]{4}"))
-    expect(saved).to_be_visible()
-    reference = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", saved.inner_text()).group(0)
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name="Download plan (PDF)").click()
-    pdf_path = tmp_path / "plan.pdf"
-    download_info.value.save_as(pdf_path)
+    reference, pdf_path = _save_and_download(page, tmp_path)
     _snap(page, shots, "saved")
     page.get_by_role("button", name="Finish and clear").click()
     _wait_for_page(page, "Right Steps")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from sqlalchemy import create_engine, text
 
 from store.sealing import new_key
 from tests.ui.conftest import ROOT, ServerAddress, _free_port, _wait_until_healthy
-from tests.ui.test_browser_appointment import _continue, _wait_for_page
+from tests.ui.test_browser_appointment import _continue, _save_and_download, _wait_for_page
 
 pytestmark = pytest.mark.browser
 
@@ -73,15 +72,7 @@ def team_app(tmp_path: Path, private_database: str, identity_provider: str) -> I
     """The app in team mode, with sign-in through the identity provider and a sealing key."""
     port = _free_port()
     url = ServerAddress(f"http://127.0.0.1:{port}")
-    secrets_file = tmp_path / "secrets.toml"
-    secrets_file.write_text(
-        "[auth]\n"
-        f'redirect_uri = "{url}/oauth2callback"\n'
-        f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
-        'client_id = "right-steps"\n'
-        f'client_secret = "{secrets.token_urlsafe(16)}"\n'
-        f'server_metadata_url = "{identity_provider}/.well-known/openid-configuration"\n'
-    )
+    secrets_file = sign_in_secrets(tmp_path, url, identity_provider)
     env = {
         **os.environ,
         "HOME": str(tmp_path),
@@ -107,6 +98,20 @@ def team_app(tmp_path: Path, private_database: str, identity_provider: str) -> I
     finally:
         _stop(process)
         log.close()
+
+
+def sign_in_secrets(folder: Path, app_url: str, issuer: str) -> Path:
+    """A secrets.toml whose [auth] signs in through `issuer` and comes back to `app_url`."""
+    path = folder / "secrets.toml"
+    path.write_text(
+        "[auth]\n"
+        f'redirect_uri = "{app_url}/oauth2callback"\n'
+        f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
+        'client_id = "right-steps"\n'
+        f'client_secret = "{secrets.token_urlsafe(16)}"\n'
+        f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
+    )
+    return path
 
 
 def _sign_in(page, url: str, subject: str) -> None:
@@ -142,14 +147,7 @@ def test_offices_keep_their_plans_and_every_attempt_is_logged(
         _continue(page, title)
     _continue(page, "Make it yours")
     _continue(page, "Agree and print")
-    page.get_by_role("button", name="Save plan").click()
-    saved = page.get_by_text(re.compile(r"The plan reference is [A-Z0-9]{4}-[A-Z0-9]{4}"))
-    expect(saved).to_be_visible()
-    reference = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", saved.inner_text()).group(0)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download plan (PDF)").click()
-    pdf = tmp_path / "plan.pdf"
-    download.value.save_as(pdf)
+    reference, pdf = _save_and_download(page, tmp_path)
 
     # Signing out clears the appointment; the sign-in page is all that is left.
     page.get_by_role("button", name="Sign out").click()
