@@ -38,21 +38,19 @@ def add_data_commands(subparsers: Any) -> None:
     save.add_argument("--ref", help="the plan reference to save a new version of")
     save.set_defaults(run=_save)
 
-    export = commands.add_parser("export", help="print every saved version of a plan, as JSON")
-    export.add_argument("ref", help="the plan reference")
-    export.set_defaults(run=_export)
-
-    access = commands.add_parser(
-        "access-log",
-        help="print who opened, saved, exported or deleted a plan, and when (for a subject "
-        "access request)",
-    )
-    access.add_argument("ref", help="the plan reference")
-    access.set_defaults(run=_access_log)
-
-    remove = commands.add_parser("delete", help="delete a plan and all its versions")
-    remove.add_argument("ref", help="the plan reference")
-    remove.set_defaults(run=_delete)
+    for name, help_text, run in (
+        ("export", "print every saved version of a plan, as JSON", _export),
+        (
+            "access-log",
+            "print who opened, saved, exported or deleted a plan, and when (for a subject "
+            "access request)",
+            _access_log,
+        ),
+        ("delete", "delete a plan and all its versions", _delete),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("ref", help="the plan reference")
+        command.set_defaults(run=run)
 
     purge = commands.add_parser(
         "purge", help="delete plans not saved for a number of days, and expired drafts"

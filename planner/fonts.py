@@ -31,10 +31,9 @@ MAIN_BOLD = "Atkinson-Bold"
 FALLBACK = "NotoSans"
 EMOJI = "NotoEmoji"
 CJK = "DroidSansFallback"
-# Joiners and variation selectors shape the character before them and print as nothing, unless
-# the font that prints them shapes its text (see `needs_shaping`).
-_INVISIBLE = frozenset({"\ufe0e", "\ufe0f", "\u200b", "\u2060"})
-_JOINERS = frozenset({"\u200c", "\u200d"})
+# Joiners, variation selectors and zero-width spaces print as nothing; they are kept only for
+# a font whose text is shaped, which reads them (see `needs_shaping`).
+_INVISIBLE = frozenset({"\u200c", "\u200d", "\ufe0e", "\ufe0f", "\u200b", "\u2060"})
 
 _NOTO = Path(manimgx_fonts.__file__).parent
 # Faces for scripts whose letters change shape with their neighbours, or run right to left.
@@ -171,7 +170,7 @@ def _font_for(character: str, fonts: FontSet, run_font: str) -> tuple[str, str |
     if character == "\t":
         return run_font, " "
     code = ord(character)
-    if character in _JOINERS or character in _INVISIBLE:
+    if character in _INVISIBLE:
         # Kept only where shaping reads them (a Bengali or Arabic joiner); dropped elsewhere.
         return (run_font, character) if needs_shaping(run_font) else (run_font, None)
     category = unicodedata.category(character)

@@ -20,7 +20,13 @@ from ui.components.notice import notice
 
 OFFICE_CLAIM_SETTING = "RIGHT_STEPS_OFFICE_CLAIM"
 BEHIND_PROXY_SETTING = "RIGHT_STEPS_BEHIND_PROXY"
-_AUTH_FIELDS = ("redirect_uri", "cookie_secret", "client_id", "client_secret")
+_AUTH_FIELDS = (
+    "redirect_uri",
+    "cookie_secret",
+    "client_id",
+    "client_secret",
+    "server_metadata_url",
+)
 
 
 def sign_in_problem() -> str | None:
@@ -32,14 +38,11 @@ def sign_in_problem() -> str | None:
     except Exception:  # no secrets file, or one that cannot be read
         auth = None
     missing = [field for field in _AUTH_FIELDS if not auth or not auth.get(field)]
-    if auth and not auth.get("server_metadata_url"):
-        missing.append("server_metadata_url")
-    if missing or not auth:
+    if missing:
         return (
             "team mode signs coaches in with the organisation's identity provider, and the "
-            "[auth] section of .streamlit/secrets.toml lacks "
-            + (", ".join(missing) if missing else "everything")
-            + " (see docs/deploy.md)"
+            f"[auth] section of .streamlit/secrets.toml lacks {', '.join(missing)} "
+            "(see docs/deploy.md)"
         )
     return None
 
