@@ -241,7 +241,7 @@ def _p95(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def report() -> list[str]:
+def report(users_to_run: tuple[int, ...] = USERS) -> list[str]:
     lines = []
     with tempfile.TemporaryDirectory() as folder:
         app = Server("app.py", Path(folder))
@@ -253,7 +253,7 @@ def report() -> list[str]:
                 "| users | page | Right Steps median / p95 ms | bare median / p95 ms | ratio |"
             )
             lines.append("|---|---|---|---|---|")
-            for users in USERS:
+            for users in users_to_run:
                 app_times: dict[str, list[float]] = defaultdict(list)
                 bare_times: dict[str, list[float]] = defaultdict(list)
                 reruns = bare_reruns = grown = 0
@@ -300,5 +300,7 @@ def _row(users: int, title: str, app: list[float], bare: list[float]) -> str:
 
 
 if __name__ == "__main__":
-    for line in report():
+    # `python -m benchmarks.browser_latency 1 4` runs only those numbers of users.
+    chosen = tuple(int(number) for number in sys.argv[1:]) or USERS
+    for line in report(chosen):
         print(line, flush=True)

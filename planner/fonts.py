@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -75,10 +75,25 @@ class FontSet:
     faces: tuple[tuple[str, frozenset[int]], ...]
 
     def covers(self, font: str, code: int) -> bool:
-        return any(name == font and code in codes for name, codes in self.faces)
+        return code in self._codes_of.get(font, ())
 
     def first_with(self, code: int) -> str | None:
-        return next((name for name, codes in self.faces if code in codes), None)
+        # Asked once per character printed: the answer for each character is kept.
+        known = self._first_font
+        if code not in known:
+            known[code] = next((name for name, codes in self.faces if code in codes), None)
+        return known[code]
+
+    @cached_property
+    def _codes_of(self) -> dict[str, frozenset[int]]:
+        codes: dict[str, frozenset[int]] = {}
+        for name, covered in self.faces:
+            codes.setdefault(name, covered)
+        return codes
+
+    @cached_property
+    def _first_font(self) -> dict[int, str | None]:
+        return {}
 
 
 @cache

@@ -26,12 +26,25 @@ _texts: dict[str, dict[int, str]] = {}
 _codes: dict[str, dict[tuple[int, str, float], int]] = {}
 
 
+# (font, glyph, text, advance) -> what `glyph_character` answered: asked once per glyph
+# printed, and most glyphs recur.
+_answers: dict[tuple[int, int, str, float], tuple[str, float]] = {}
+
+
 def glyph_character(font: TTFont, glyph: int, text: str, advance: float) -> tuple[str, float]:
     """The character that prints `glyph` in `font` and copies as `text`, and its width.
 
     `advance` is how far the glyph moves the pen here, in thousandths of the font size; a
     code of its own is given that width, so nothing is moved between glyphs.
     """
+    key = (id(font), glyph, text, advance)  # a registered font lasts as long as the process
+    answer = _answers.get(key)
+    if answer is None:
+        answer = _answers[key] = _glyph_character(font, glyph, text, advance)
+    return answer
+
+
+def _glyph_character(font: TTFont, glyph: int, text: str, advance: float) -> tuple[str, float]:
     face = font.face
     if len(text) == 1 and face.charToGlyph.get(ord(text)) == glyph:
         return text, face.getCharWidth(ord(text))

@@ -15,8 +15,9 @@ Each glyph is drawn under a code that copies back as the text it stands for
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import uharfbuzz
 from bidi import algorithm as bidi
@@ -28,13 +29,19 @@ from reportlab.platypus import Flowable
 
 from planner.pdf_text_map import glyph_character
 
+# Without a character of these bidirectional types, every character is at level 0.
+_RAISES_LEVEL = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "LRI", "RLI", "FSI"})
+# Isolates as the embeddings they replaced: LRI as LRE, RLI as RLE, PDI as PDF.
+_ISOLATES = {"\u2066": "\u202a", "\u2067": "\u202b", "\u2069": "\u202c"}
 # Characters that join what is on either side of them: a line never breaks next to them.
 _NO_BREAK_AROUND = frozenset({"\u200c", "\u200d", "\u2060"})
 
 
-@dataclass(frozen=True)
-class Segment:
-    """Text of one font and one direction, shaped: what `Canvas` draws in one go."""
+class Segment(NamedTuple):
+    """Text of one font and one direction, shaped: what `Canvas` draws in one go.
+
+    A named tuple rather than a dataclass: a long plan makes hundreds of thousands of them.
+    """
 
     font: str
     level: int
@@ -160,6 +167,15 @@ def _draw_lines(
 
 def _bidi_levels(text: str) -> list[int]:
     """Each character's embedding level (even runs left to right, odd right to left)."""
+    if not any(unicodedata.bidirectional(character) in _RAISES_LEVEL for character in set(text)):
+        return [0] * len(text)  # the algorithm gives every character level 0: skip it
+    return _levels_by_algorithm(text)
+
+
+def _levels_by_algorithm(text: str) -> list[int]:
+    """python-bidi's implementation of the algorithm, with one level for every character."""
+    if any(_refused(character) for character in set(text)):
+        text = _as_the_algorithm_reads(text)
     storage = bidi.get_empty_storage()
     base_level = bidi.get_base_level(text)
     storage["base_level"] = base_level
@@ -169,7 +185,45 @@ def _bidi_levels(text: str) -> list[int]:
     bidi.resolve_weak_types(storage)
     bidi.resolve_neutral_types(storage, False)
     bidi.resolve_implicit_levels(storage, False)
-    return [character["level"] for character in storage["chars"]]
+    # Rule X9 leaves out embedding marks and joiners (a Persian or Urdu word often has a
+    # zero-width non-joiner); each takes the level of the character before it, as the
+    # standard suggests, so every character keeps a level.
+    resolved_levels = [character["level"] for character in storage["chars"]]
+    if len(resolved_levels) == len(text):
+        return resolved_levels
+    resolved = iter(resolved_levels)
+    levels: list[int] = []
+    level = base_level
+    for character in text:
+        if unicodedata.bidirectional(character) not in bidi.X9_REMOVED:
+            level = next(resolved)
+        levels.append(level)
+    return levels
+
+
+def _refused(character: str) -> bool:
+    return (
+        character in _ISOLATES or character == "\u2068" or not unicodedata.bidirectional(character)
+    )
+
+
+def _as_the_algorithm_reads(text: str) -> str:
+    """The text with what python-bidi's algorithm refuses put as it can read it, at the same
+    length. It predates isolates (Unicode 6.3): each is read as the embedding it replaced, and
+    a first-strong isolate takes the direction of the first letter after it. A character with
+    no direction of its own (one not yet in Unicode) is read as a neutral symbol."""
+    read: list[str] = []
+    for index, character in enumerate(text):
+        if character == "\u2068":  # first strong isolate
+            rest = text[index + 1 :].split("\u2069", 1)[0]
+            read.append("\u202b" if bidi.get_base_level(rest) else "\u202a")
+        elif character in _ISOLATES:
+            read.append(_ISOLATES[character])
+        elif not unicodedata.bidirectional(character):
+            read.append("\ufffd")
+        else:
+            read.append(character)
+    return "".join(read)
 
 
 def _hard_lines(text: str) -> list[tuple[int, int]]:
@@ -379,7 +433,15 @@ def _harfbuzz_font(font_name: str) -> uharfbuzz.Font:
 def _shape(font_name: str, level: int, text: str, size: float, is_space: bool) -> Segment:
     """The text shaped, `width` in points at `size` (the shaping is shared by every size)."""
     shaped = _shaped(font_name, level, text, is_space)
-    return replace(shaped, width=shaped.width * size / 1000)
+    return Segment(
+        font=font_name,
+        level=level,
+        text=text,
+        characters=shaped.characters,
+        shapes=shaped.shapes,
+        width=shaped.width * size / 1000,
+        is_space=is_space,
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -396,9 +458,7 @@ def _shaped(font_name: str, level: int, text: str, is_space: bool) -> Segment:
     uharfbuzz.shape(harfbuzz, buffer, {"kern": True, "liga": True})
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
     clusters = sorted({info.cluster for info in infos})
-    cluster_end = {
-        start: end for start, end in zip(clusters, [*clusters[1:], len(text)], strict=True)
-    }
+    cluster_end = dict(zip(clusters, [*clusters[1:], len(text)], strict=True))
     advances = [position.x_advance * scale for position in positions]
     offsets = [position.x_offset * scale for position in positions]
     # A glyph moved sideways (a mark over its letter) is drawn where the glyph before it
@@ -412,21 +472,24 @@ def _shaped(font_name: str, level: int, text: str, is_space: bool) -> Segment:
     seen: set[int] = set()
     characters: list[str] = []
     shapes: list[ShapeData] = []
-    for index, (info, position) in enumerate(zip(infos, positions, strict=True)):
+    for info, position, advance, offset in zip(infos, positions, advances, offsets, strict=True):
         start = info.cluster
         # The first glyph drawn for a cluster copies as its text; any others copy as nothing.
-        copies_as = "" if start in seen else text[start : cluster_end[start]]
-        seen.add(start)
-        character, width = glyph_character(font, info.codepoint, copies_as, advances[index])
-        characters.append(character)
+        if start in seen:
+            copies_as = ""
+        else:
+            copies_as = text[start : cluster_end[start]]
+            seen.add(start)
+        coded = glyph_character(font, info.codepoint, copies_as, advance)
+        characters.append(coded[0])
         shapes.append(
             ShapeData(
                 start,
-                advances[index],
+                advance,
                 position.y_advance * scale,
-                offsets[index],
+                offset,
                 position.y_offset * scale,
-                width,
+                coded[1],
             )
         )
     width = sum(advances)

@@ -36,6 +36,8 @@ SCRIPTS = {
     # No full stop: the Arabic face has none, so "." prints from the main face, in its right
     # place at the left end, but pypdf, which puts right-to-left text back in typed order one
     # drawing operation at a time, reads it out first.
+    # Persian writes a zero-width non-joiner inside many words ("می‌خواهم", I want).
+    "persian": ("مریم احمدی", "من می\u200cخواهم هر روز کمی راه بروم", "NotoSansArabic"),
     "arabic": ("فاطمة الزهراء", "أمشي كل صباح في الحديقة مع أختي", "NotoSansArabic"),
 }
 

@@ -13,7 +13,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate
 
 from planner.fonts import MAIN, font_runs, register_fonts
-from planner.shaped_text import Run, Segment, ShapedParagraph, _visual_order, shaped_lines
+from planner.shaped_text import (
+    Run,
+    Segment,
+    ShapedParagraph,
+    _bidi_levels,
+    _levels_by_algorithm,
+    _visual_order,
+    shaped_lines,
+)
 
 SIZE = 14
 
@@ -100,6 +108,32 @@ def test_nothing_is_lost_and_no_line_is_too_wide(text, width):
         words = [segment for segment in line if not segment.is_space]
         # Only a single cluster wider than the whole line may stick out.
         assert line_width <= width + 0.01 or len("".join(w.text for w in words)) <= 3
+
+
+def test_a_persian_word_with_a_zero_width_non_joiner_prints():
+    # "I want": the non-joiner keeps the first part unjoined; the algorithm leaves it out.
+    (line,) = _line_texts("من می\u200cخواهم کار کنم")
+    assert "".join(line).replace(" ", "") == "کنمکارمی\u200cخواهممن"
+
+
+def test_text_with_isolates_and_embeddings_is_laid_out_in_reading_order():
+    # Isolates are read as embeddings: the two English stretches in an Urdu line run left to
+    # right together, to the left of the Urdu word that starts the line.
+    (line,) = _line_texts("\u0645\u0646 \u2066Sam Khan\u2069 \u202aOK\u202c")
+    words = [text.strip("\u2066\u2069\u202a\u202c ") for text in line]
+    assert [word for word in words if word] == ["Sam Khan", "OK", "\u0645\u0646"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        st.sampled_from("ab 12.,()-\u200d\u202a\u202c\u2066\u2069\u05d0\u0645\u0661\u06f4\u0301"),
+        max_size=30,
+    )
+    | st.text(max_size=30)
+)
+def test_skipping_the_algorithm_for_text_with_no_right_to_left_gives_the_same_levels(text):
+    assert _bidi_levels(text) == _levels_by_algorithm(text)
 
 
 def test_a_long_shaped_paragraph_runs_on_to_further_pages():
