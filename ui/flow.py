@@ -135,25 +135,30 @@ def _read_statement(reading: bool) -> None:
     st.session_state[_READING_STATEMENT] = reading
 
 
+# Wide enough to hit easily (WCAG 2.2 target size), and the same for both.
+_NAV_BUTTON_WIDTH = 160
+
+
 def _navigation(index: int, pages: tuple[ModuleType, ...], library: Library) -> None:
     st.divider()
-    back, _, forward = st.columns([1, 2, 1])
-    back.button(
+    # Back at the left and Continue at the right, in one block (columns drew four).
+    row = st.container(horizontal=True, horizontal_alignment="distribute", key="navigation")
+    row.button(
         "Back",
         key="nav_back",
         on_click=go_to,
         args=(index - 1,),
         disabled=index == 0,
-        width="stretch",
+        width=_NAV_BUTTON_WIDTH,
     )
     if index < len(pages) - 1:
-        forward.button(
+        row.button(
             "Continue",
             key="nav_continue",
             type="primary",
             on_click=_continue,
             args=(index, pages[index], library),
-            width="stretch",
+            width=_NAV_BUTTON_WIDTH,
         )
 
 

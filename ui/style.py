@@ -12,6 +12,17 @@ _CSS = """
   font-size: 1.45rem;
   padding-top: 0.25rem;
 }
+/* A tick list: two columns on a wide screen, filled row by row (so the order on screen is
+   the order of the page); one column on a narrow screen, as Streamlit's columns do. */
+[class*="st-key-ticklist_"] {
+  display: grid !important;
+  grid-template-columns: repeat(2, minmax(0, 1fr));
+  column-gap: 1rem;
+  row-gap: 0.5rem;
+}
+@media (max-width: 640px) {
+  [class*="st-key-ticklist_"] { grid-template-columns: minmax(0, 1fr); }
+}
 /* A focus ring anyone can see on every control (WCAG 2.2: 2.4.7 and 2.4.11): 3 px of near
    black, 19:1 on white, set off from the control. Text boxes, the date and drop-downs ring
    their whole box; a tick box or radio button rings its label. */

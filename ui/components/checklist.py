@@ -9,6 +9,9 @@ import streamlit as st
 from ui.guard import guarded
 from ui.session import widget_key
 
+# The start of each tick list's block key: the style gives these blocks their two columns.
+TICK_LIST_KEY = "ticklist_"
+
 
 def checklist(
     name: str,
@@ -16,9 +19,13 @@ def checklist(
     *,
     ticked: Sequence[str],
     save: Callable[[list[str]], object],
-    columns: int = 2,
 ) -> list[str]:
-    """Ticked ids, in catalogue order. `groups` is (heading, [(id, label)])."""
+    """Ticked ids, in catalogue order. `groups` is (heading, [(id, label)]).
+
+    Each group's boxes sit in one block that the style lays out in two columns on a wide
+    screen, row by row, so the order on screen is the order a Tab or a screen reader takes,
+    and the page draws three blocks fewer per group than with `st.columns`.
+    """
     order = [item_id for _, items in groups for item_id, _ in items]
     chosen = set(ticked)
 
@@ -31,15 +38,15 @@ def checklist(
         with guarded("keeping your answer"):
             save([i for i in order if i in now])
 
-    for heading, items in groups:
+    for number, (heading, items) in enumerate(groups):
         if heading:
             st.header(heading, anchor=False)
-        cells = st.columns(columns)
-        for position, (item_id, label) in enumerate(items):
-            box = _box_key(name, item_id)
-            if box not in st.session_state:
-                st.session_state[box] = item_id in chosen
-            cells[position % columns].checkbox(label, key=box, on_change=toggle, args=(item_id,))
+        with st.container(key=f"{TICK_LIST_KEY}{name}_{number}"):
+            for item_id, label in items:
+                box = _box_key(name, item_id)
+                if box not in st.session_state:
+                    st.session_state[box] = item_id in chosen
+                st.checkbox(label, key=box, on_change=toggle, args=(item_id,))
     return [i for i in order if i in chosen]
 
 

@@ -53,9 +53,11 @@ def step_card(step: PlanStep, plan: Plan, library: Library) -> None:
             ),
             ("Remove", "remove", True, lambda p: remove_step(p, step.id)),
         ]
-        for column, (label, key, offered, change) in zip(st.columns(3), actions, strict=True):
+        # One row that wraps on a narrow screen: a single block, where columns drew four.
+        row = st.container(horizontal=True, key=f"actions_{step.id}")
+        for label, key, offered, change in actions:
             if offered:
-                column.button(
+                row.button(
                     label,
                     key=f"{key}_{step.id}",
                     on_click=edit_plan,
