@@ -160,6 +160,19 @@ async def _shown(page, heading: str) -> None:
     )
 
 
+async def _arrived(page, heading: str) -> None:
+    """`_shown`, and the app has moved the view to the page's top and focus to its heading,
+    as it does after each page change. A press before that could land where the button was
+    before the view moved, which no person, who reads the page first, would do."""
+    await _shown(page, heading)
+    await page.wait_for_function(
+        "(heading) => document.activeElement && document.activeElement.tagName === 'H1'"
+        " && document.activeElement.textContent.trim() === heading",
+        arg=heading,
+        timeout=30_000,
+    )
+
+
 async def _open_app(page, clock: RerunClock, url: str) -> None:
     await page.goto(url)
     await _shown(page, "Right Steps")
@@ -186,9 +199,9 @@ async def _appointment(page, clock: RerunClock, times: dict) -> None:
             await page.get_by_role("radiogroup").get_by_text("You are getting ready").click()
             await clock.settle()
         times[title].append(await clock.time_click(continue_button))
-        await _shown(page, next_title)
+        await _arrived(page, next_title)
     await clock.time_click(page.get_by_role("button", name="Finish and clear"))
-    await _shown(page, "Right Steps")
+    await _arrived(page, "Right Steps")
 
 
 async def _bare(page, clock: RerunClock, times: dict) -> None:

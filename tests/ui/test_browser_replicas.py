@@ -9,11 +9,7 @@ import base64
 import http.client
 import os
 import re
-import secrets
-import shutil
 import signal
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -21,88 +17,27 @@ from pathlib import Path
 
 import pytest
 
-from deploy.nginx_config import render
-from store.sealing import new_key
 from tests.store.conftest import postgres_server, postgres_url  # noqa: F401 (fixtures)
-from tests.ui.conftest import ROOT, _free_port, _wait_until_healthy
+from tests.ui.team_stack import replicas_behind_nginx
 from tests.ui.test_browser_appointment import _continue, _wait_for_page
 from tests.ui.test_browser_team import (  # noqa: F401 (identity_provider is a fixture)
     _sign_in,
-    _stop,
     identity_provider,
-    sign_in_secrets,
 )
 
 pytestmark = pytest.mark.browser
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 NAME = "Siân"
 
 
 @pytest.fixture
 def behind_nginx(tmp_path: Path, postgres_url: str, identity_provider: str) -> Iterator[dict]:  # noqa: F811
-    if not Path(NGINX).exists():
-        if os.environ.get("CI"):
-            pytest.fail("nginx is missing; scripts/test installs Debian's nginx package")
-        pytest.skip("nginx is not installed here; `bash scripts/test` installs it")
-    front = _free_port()
-    origin = f"http://127.0.0.1:{front}"
-    secrets_file = sign_in_secrets(tmp_path, origin, identity_provider)
-    env = {
-        **os.environ,
-        "HOME": str(tmp_path),
-        "RIGHT_STEPS_DATABASE_URL": postgres_url,
-        "RIGHT_STEPS_TEAM_MODE": "on",
-        "RIGHT_STEPS_ENCRYPTION_KEYS": new_key(),
-        "RIGHT_STEPS_BEHIND_PROXY": "on",
-        # Every replica signs the same cookies, so a browser moved to another is still known.
-        "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_urlsafe(32),
-    }
-    replicas: dict[int, subprocess.Popen] = {}
-    logs = []
-    for _ in range(2):
-        port = _free_port()
-        log = (tmp_path / f"replica-{port}.log").open("w")
-        logs.append(log)
-        replicas[port] = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "streamlit", "run", "app.py"),
-                *("--server.port", str(port), "--server.address", "127.0.0.1"),
-                f"--secrets.files={secrets_file}",
-            ],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    prefix = tmp_path / "nginx"
-    prefix.mkdir()
-    config = prefix / "nginx.conf"
-    config.write_text(
-        render(
-            listen=f"127.0.0.1:{front}",
-            replicas=[f"127.0.0.1:{port}" for port in replicas],
-            origin=origin,
-            prefix=str(prefix),
-            daemon=False,
-        )
-    )
-    nginx = subprocess.Popen(
-        [NGINX, "-c", str(config), "-p", str(prefix)],
-        stdout=subprocess.DEVNULL,
-        stderr=(prefix / "nginx.out").open("w"),
-    )
     try:
-        for port, process in replicas.items():
-            _wait_until_healthy(f"http://127.0.0.1:{port}", process)
-        _wait_until_healthy(origin, nginx)
-        yield {"url": origin, "replicas": replicas, "access_log": prefix / "access.log"}
-    finally:
-        _stop(nginx)
-        for process in replicas.values():
-            if process.poll() is None:
-                _stop(process)
-        for log in logs:
-            log.close()
+        with replicas_behind_nginx(tmp_path, postgres_url, identity_provider) as stack:
+            yield {"url": stack.url, "replicas": stack.replicas, "access_log": stack.access_log}
+    except FileNotFoundError as missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"{missing} (Debian's nginx package)")
+        pytest.skip(str(missing))
 
 
 def _serving_replica(access_log: Path) -> int:

@@ -5,13 +5,9 @@ minute is refused; and the database holds no readable plan text."""
 
 from __future__ import annotations
 
-import json
 import os
-import secrets
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +15,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from store.sealing import new_key
+from tests.ui import team_stack
 from tests.ui.conftest import ROOT, ServerAddress, _free_port, _wait_until_healthy
+from tests.ui.team_stack import sign_in_secrets
 from tests.ui.test_browser_appointment import _continue, _save_and_download, _wait_for_page
 
 pytestmark = pytest.mark.browser
@@ -28,43 +26,11 @@ HOPES = "Walk to the allotment gate with my sister"
 COACHES = {"coach-leeds": "leeds", "coach-bradford": "bradford"}
 
 
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
 @pytest.fixture
 def identity_provider(tmp_path: Path) -> Iterator[str]:
     """oidc-provider-mock on a free local port, with one coach in each of two offices."""
-    port = _free_port()
-    users = [json.dumps({"sub": sub, "office": office}) for sub, office in COACHES.items()]
-    log = (tmp_path / "oidc.log").open("w")
-    process = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "oidc_provider_mock", "--port", str(port)),
-            *(item for user in users for item in ("--user-claims", user)),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    issuer = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{issuer}/.well-known/openid-configuration", timeout=2):
-                break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("the identity provider did not start") from None
-            time.sleep(0.2)
-    try:
+    with team_stack.identity_provider(tmp_path, COACHES) as issuer:
         yield issuer
-    finally:
-        _stop(process)
-        log.close()
 
 
 @pytest.fixture
@@ -96,22 +62,8 @@ def team_app(tmp_path: Path, private_database: str, identity_provider: str) -> I
         _wait_until_healthy(url, process)
         yield url
     finally:
-        _stop(process)
+        team_stack.stop(process)
         log.close()
-
-
-def sign_in_secrets(folder: Path, app_url: str, issuer: str) -> Path:
-    """A secrets.toml whose [auth] signs in through `issuer` and comes back to `app_url`."""
-    path = folder / "secrets.toml"
-    path.write_text(
-        "[auth]\n"
-        f'redirect_uri = "{app_url}/oauth2callback"\n'
-        f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
-        'client_id = "right-steps"\n'
-        f'client_secret = "{secrets.token_urlsafe(16)}"\n'
-        f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
-    )
-    return path
 
 
 def _sign_in(page, url: str, subject: str) -> None:
