@@ -31,6 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 USERS = (1, 4, 8)
 APPOINTMENTS_PER_USER = 2
 ROUNDS = 3
+# A press with no rerun after this long is pressed again, at most this many times in all.
+PRESS_AGAIN_AFTER = 15
+PRESSES = 3
 APP_PAGES = (
     "Start",
     "About you",
@@ -75,18 +78,27 @@ class Server:
         raise RuntimeError(f"{script} did not start")
 
     def cpu_seconds(self) -> float:
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return cpu_seconds_of(self.process.pid)
 
     def resident_bytes(self) -> int:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-        return 0
+        return resident_bytes_of(self.process.pid)
 
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=20)
+
+
+def cpu_seconds_of(pid: int) -> float:
+    """The CPU time a process has used so far, user and system."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def resident_bytes_of(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
 
 
 class RerunClock:
@@ -95,6 +107,7 @@ class RerunClock:
     def __init__(self, page) -> None:
         self._finished = asyncio.Event()
         self.reruns = 0
+        self.lost_presses = 0
         page.on("websocket", self._watch)
 
     def _watch(self, websocket) -> None:
@@ -117,12 +130,23 @@ class RerunClock:
         # press is a real mouse click at the button's place. Playwright's `locator.click()`
         # first checks over several frames that the button is still (about 40 ms here), which
         # no person waits for and which fell on the longer pages only.
-        box = await _place_of(locator)
-        self._finished.clear()
-        start = time.perf_counter()
-        await locator.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        await asyncio.wait_for(self._finished.wait(), timeout=60)
-        return time.perf_counter() - start
+        # Now and then under load (seen about once in a thousand presses, with 8 browsers on 2
+        # cores) a press brings no rerun at all. A person presses again after a while: so does
+        # this; the wait counts from the first press, and the lost press is counted and shown.
+        start = None
+        for _ in range(PRESSES):
+            box = await _place_of(locator)
+            self._finished.clear()
+            start = start or time.perf_counter()
+            x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+            await locator.page.mouse.click(x, y)
+            try:
+                await asyncio.wait_for(self._finished.wait(), timeout=PRESS_AGAIN_AFTER)
+            except TimeoutError:
+                self.lost_presses += 1
+                continue
+            return time.perf_counter() - start
+        raise RuntimeError(f"{PRESSES} presses in a row brought no rerun")
 
     async def settle(self) -> None:
         """Wait for a rerun that an action without a timed click started."""
@@ -218,11 +242,12 @@ async def _bare(page, clock: RerunClock, times: dict) -> None:
         await _shown(page, f"Page {number + 2}")
 
 
-async def _run(server: Server, users: int, opening, drive) -> tuple[dict, int, int, float]:
+async def _run(server: Server, users: int, opening, drive) -> tuple[dict, int, int, float, int]:
     """Open `users` pages, then drive appointments through all of them at once.
 
-    Returns the times per page, the reruns, the memory grown and the server's CPU seconds,
-    all counted from after the pages first opened (loading the page is not a rerun).
+    Returns the times per page, the reruns, the memory grown, the server's CPU seconds and the
+    presses that brought no rerun, all counted from after the pages first opened (loading the
+    page is not a rerun).
     """
     from playwright.async_api import async_playwright
 
@@ -245,8 +270,9 @@ async def _run(server: Server, users: int, opening, drive) -> tuple[dict, int, i
             await asyncio.gather(*(drive(page, clock, times) for page, clock in pairs))
         cpu = server.cpu_seconds() - cpu
         reruns = sum(clock.reruns for clock in clocks) - opened_reruns
+        lost = sum(clock.lost_presses for clock in clocks)
         await browser.close()
-    return times, reruns, grown, cpu
+    return times, reruns, grown, cpu, lost
 
 
 def _p95(samples: list[float]) -> float:
@@ -269,21 +295,25 @@ def report(users_to_run: tuple[int, ...] = USERS) -> list[str]:
             for users in users_to_run:
                 app_times: dict[str, list[float]] = defaultdict(list)
                 bare_times: dict[str, list[float]] = defaultdict(list)
-                reruns = bare_reruns = grown = 0
+                reruns = bare_reruns = grown = lost = bare_lost = 0
                 cpu = bare_cpu = 0.0
                 # Rounds of the app and the bare page in turn, so that a slow moment of the
                 # machine falls on both rather than on one.
                 for _ in range(ROUNDS):
-                    times, more, grew, seconds = asyncio.run(
+                    times, more, grew, seconds, missed = asyncio.run(
                         _run(app, users, _open_app, _appointment)
                     )
                     for title, samples in times.items():
                         app_times[title] += samples
                     reruns, grown, cpu = reruns + more, max(grown, grew), cpu + seconds
-                    times, more, _, seconds = asyncio.run(_run(bare, users, _open_bare, _bare))
+                    lost += missed
+                    times, more, _, seconds, missed = asyncio.run(
+                        _run(bare, users, _open_bare, _bare)
+                    )
                     for title, samples in times.items():
                         bare_times[title] += samples
                     bare_reruns, bare_cpu = bare_reruns + more, bare_cpu + seconds
+                    bare_lost += missed
                 every_app, every_bare = [], []
                 for title in APP_PAGES:
                     a, b = app_times[title], bare_times[title]
@@ -296,6 +326,10 @@ def report(users_to_run: tuple[int, ...] = USERS) -> list[str]:
                     f"({reruns} reruns) | {bare_cpu / max(bare_reruns, 1) * 1000:.0f} ms "
                     f"({bare_reruns} reruns) | memory {grown / max(users, 1) / 2**20:.1f} MB "
                     "per session |"
+                )
+                lines.append(
+                    f"| {users} | presses that brought no rerun (pressed again) | {lost} | "
+                    f"{bare_lost} | |"
                 )
         finally:
             app.stop()

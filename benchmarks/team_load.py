@@ -44,17 +44,29 @@ from sqlalchemy.engine import make_url
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from benchmarks.browser_latency import ROUNDS, RerunClock, _appointment, _p95, _run, _shown
+from benchmarks.browser_latency import (
+    ROUNDS,
+    RerunClock,
+    _appointment,
+    _p95,
+    _run,
+    _shown,
+    cpu_seconds_of,
+    resident_bytes_of,
+)
 from tests.ui.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.ui.team_stack import TeamStack, identity_provider, replicas_behind_nginx
 
 ROOT = Path(__file__).resolve().parents[1]
 BROWSERS = (1, 2, 4, 8)
-REPLAYED = (1, 16, 32, 64, 96, 128)
+REPLAYED = (1, 16, 32, 48, 64, 96)
 COACHES = {f"coach-{number}": "leeds" for number in range(1, max(BROWSERS) + 1)}
 # The average pause before each click in a replayed appointment: a coach and a person who
 # answer far more quickly than an appointment goes.
 THINK_SECONDS = 3.0
+# Sign-ins shared out between the replaying clients, and appointments each replays in turn.
+SIGN_INS = 32
+REPLAYS_EACH = 2
 WITHIN = 2.0  # p95 at most this many times one appointment's
 
 
@@ -67,19 +79,10 @@ class Replicas:
         self._pids = [process.pid for process in stack.replicas.values()]
 
     def cpu_seconds(self) -> float:
-        total = 0.0
-        for pid in self._pids:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        return total
+        return sum(cpu_seconds_of(pid) for pid in self._pids)
 
     def resident_bytes(self) -> int:
-        total = 0
-        for pid in self._pids:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        return total
+        return sum(resident_bytes_of(pid) for pid in self._pids)
 
 
 def _signing_in(subjects: Iterator[str]):
@@ -176,15 +179,18 @@ def _browsers(stack: TeamStack, counts: tuple[int, ...]) -> list[str]:
     lines = ["Real browsers (they draw on the same 2 cores):", *_HEADER]
     for count in counts:
         samples: list[float] = []
-        cpu = 0.0
+        cpu, lost = 0.0, 0
         spread: Counter = Counter()
         for _ in range(ROUNDS):
-            times, _, _, seconds = asyncio.run(_run(replicas, count, opening, _appointment))
+            times, _, _, seconds, missed = asyncio.run(_run(replicas, count, opening, _appointment))
+            lost += missed
             samples += [value for values in times.values() for value in values]
             cpu += seconds
             found, seen = _websockets_per_replica(stack.access_log, seen)
             spread += found
         lines.append(_row(count, samples, carried, cpu, _shares(spread, stack)))
+        if lost:
+            lines.append(f"| {count} | presses that brought no rerun (pressed again): {lost} |")
     lines.append(_most(carried, "real browsers on the same machine"))
     return lines
 
@@ -202,26 +208,40 @@ def _most(carried: _Carried, how: str) -> str:
 
 async def _recording(url: str) -> tuple[list[bytes], list[list[dict]]]:
     """One appointment in a real Chromium, signed in: the messages its page sent on the
-    websocket, and the cookies of one sign-in per coach, for the replaying clients."""
+    websocket; and the cookies of `SIGN_INS` more sign-ins, for the replaying clients (each
+    sign-in has its own cookie, which nginx spreads between the replicas)."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        sign_ins: list[list[dict]] = []
         sent_per_socket: list[list[bytes]] = []
-        for number, subject in enumerate(COACHES):
-            context = await browser.new_context(viewport={"width": 1280, "height": 900})
-            page = await context.new_page()
-            if number == 0:
-                page.on("websocket", lambda socket: _keep_sent(socket, sent_per_socket))
-            clock = RerunClock(page)
-            await _signing_in(iter([subject]))(page, clock, url)
-            if number == 0:
-                await _appointment(page, clock, defaultdict(list))
-            sign_ins.append(await context.cookies())
-            await context.close()
+        context = await browser.new_context(viewport={"width": 1280, "height": 900})
+        page = await context.new_page()
+        page.on("websocket", lambda socket: _keep_sent(socket, sent_per_socket))
+        clock = RerunClock(page)
+        await _signing_in(iter(COACHES))(page, clock, url)
+        await _appointment(page, clock, defaultdict(list))
+        await context.close()
+        subjects = list(itertools.islice(itertools.cycle(COACHES), SIGN_INS))
+        sign_ins: list[list[dict]] = []
+        for start in range(0, SIGN_INS, 4):  # four at a time
+            sign_ins += await asyncio.gather(
+                *(
+                    _cookies_of_sign_in(browser, url, subject)
+                    for subject in subjects[start : start + 4]
+                )
+            )
         await browser.close()
     return sent_per_socket[-1], sign_ins
+
+
+async def _cookies_of_sign_in(browser, url: str, subject: str) -> list[dict]:
+    context = await browser.new_context()
+    page = await context.new_page()
+    await _signing_in(iter([subject]))(page, RerunClock(page), url)
+    cookies = await context.cookies()
+    await context.close()
+    return cookies
 
 
 def _keep_sent(socket, sent_per_socket: list[list[bytes]]) -> None:
@@ -240,6 +260,8 @@ async def _replay(
     from websockets.asyncio.client import connect
 
     jar = {cookie["name"]: cookie["value"] for cookie in cookies}
+    # Coaches start at different moments, not all in the same instant.
+    await asyncio.sleep(think.uniform(0, 2) * THINK_SECONDS)
     async with connect(
         url.replace("http://", "ws://") + "/_stcore/stream",
         origin=url,
@@ -270,6 +292,13 @@ async def _replay(
             times.append(time.perf_counter() - start)
 
 
+async def _replays(
+    url: str, cookies: list[dict], recorded: list[bytes], think: random.Random, times: list
+) -> None:
+    for _ in range(REPLAYS_EACH):
+        await _replay(url, cookies, recorded, think, times)
+
+
 async def _replay_all(
     url: str, count: int, sign_ins: list[list[dict]], recorded: list[bytes]
 ) -> list[float]:
@@ -277,7 +306,7 @@ async def _replay_all(
     times: list[float] = []
     await asyncio.gather(
         *(
-            _replay(url, sign_ins[client % len(sign_ins)], recorded, random.Random(client), times)
+            _replays(url, sign_ins[client % len(sign_ins)], recorded, random.Random(client), times)
             for client in range(count)
         )
     )
@@ -291,8 +320,9 @@ def _replaying(stack: TeamStack, counts: tuple[int, ...]) -> list[str]:
     seen = _websockets_per_replica(stack.access_log, 0)[1]
     carried = _Carried()
     lines = [
-        f"Replayed appointments ({clicks} reruns each, a pause of {THINK_SECONDS:.0f} s "
-        "on average before each click, no browser drawing):",
+        f"Replayed appointments ({clicks} reruns each, {REPLAYS_EACH} in turn per client, a "
+        f"pause of {THINK_SECONDS:.0f} s on average before each click, {SIGN_INS} sign-ins, "
+        "no browser drawing; the CPU includes the replicas' idle work):",
         *_HEADER,
     ]
     for count in counts:
