@@ -17,10 +17,10 @@ from planner.errors import InputError
 from ui.components.draft_keeper import keep_draft, restore_or_start
 from ui.components.notice import notice
 from ui.components.page_change import QUESTION_LINK, page_shown
+from ui.components.statement_link import reading_statement, show_statement, statement_button
 from ui.guard import plain_message
 from ui.pages import (
     about_you,
-    accessibility,
     agree_and_print,
     how_did_it_go,
     make_it_yours,
@@ -55,7 +55,6 @@ REVIEW_PAGES: tuple[ModuleType, ...] = (
     agree_and_print,
 )
 _NAV_PROBLEM = "nav_problem"
-_READING_STATEMENT = "reading_statement"
 
 
 def active_pages() -> tuple[ModuleType, ...]:
@@ -73,8 +72,8 @@ def go_to(index: int) -> None:
 
 def run(library: Library) -> None:
     restore_or_start(library)
-    if st.session_state.get(_READING_STATEMENT):
-        _statement()
+    if reading_statement():
+        show_statement("Back to the appointment")
         return
     pages = active_pages()
     index = current_page_index()
@@ -107,32 +106,12 @@ def run(library: Library) -> None:
     page_shown(page.TITLE, place, problem=bool(problem))
 
 
-def _statement() -> None:
-    st.title(accessibility.TITLE, anchor=False)
-    accessibility.render()
-    st.divider()
-    st.button(
-        "Back to the appointment", key="statement_back", on_click=_read_statement, args=(False,)
-    )
-    page_shown(accessibility.TITLE, ("statement",), problem=False)
-
-
 def _footer() -> None:
     coach = current_coach()
     if coach is not None:
         st.caption(escape_markdown(f"Signed in, {coach.office} office."))
         sign_out_button()
-    st.button(
-        "Accessibility statement",
-        key="statement_open",
-        type="tertiary",
-        on_click=_read_statement,
-        args=(True,),
-    )
-
-
-def _read_statement(reading: bool) -> None:
-    st.session_state[_READING_STATEMENT] = reading
+    statement_button()
 
 
 # Wide enough to hit easily (WCAG 2.2 target size), and the same for both.

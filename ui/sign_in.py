@@ -17,6 +17,7 @@ from store.access import Coach
 from store.sealing import team_mode
 from ui.components.draft_keeper import finish
 from ui.components.notice import notice
+from ui.components.statement_link import reading_statement, show_statement, statement_button
 
 OFFICE_CLAIM_SETTING = "RIGHT_STEPS_OFFICE_CLAIM"
 BEHIND_PROXY_SETTING = "RIGHT_STEPS_BEHIND_PROXY"
@@ -53,10 +54,15 @@ def require_coach() -> Coach | None:
     if not team_mode():
         return None
     if not _signed_in():
+        if reading_statement():
+            show_statement("Back to sign in")
+            st.stop()
         st.set_page_config(page_title="Sign in – Right Steps")
         st.title("Sign in to Right Steps", anchor=False)
         st.markdown("Right Steps is for work coaches. Sign in with your organisation account.")
         st.button("Sign in", key="sign_in", type="primary", on_click=st.login)
+        st.divider()
+        statement_button()
         st.stop()
     coach = current_coach()
     if coach is None:

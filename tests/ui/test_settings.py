@@ -94,5 +94,12 @@ def test_with_a_key_and_sign_in_set_up_team_mode_asks_the_coach_to_sign_in(monke
     }
     at.run()
     assert at.title[0].value == "Sign in to Right Steps"
-    assert [b.label for b in at.button] == ["Sign in"]  # no page, no Continue
+    # No page of the appointment and no Continue: only signing in, and the statement.
+    assert [b.label for b in at.button] == ["Sign in", "Accessibility statement"]
+    assert not at.exception
+
+    at.button(key="statement_open").click().run()
+    assert at.title[0].value == "Accessibility statement"
+    at.button(key="statement_back").click().run()
+    assert at.title[0].value == "Sign in to Right Steps"
     assert not at.exception
