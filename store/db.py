@@ -11,6 +11,7 @@ import datetime
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from alembic import command
 from alembic.config import Config
@@ -138,6 +139,10 @@ def sqlite_file(url: URL) -> Path | None:
     """The database file of a SQLite URL, or None (another database, or SQLite in memory)."""
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
+    if url.query.get("uri") == "true" and url.database.startswith("file:"):
+        # A URI filename (sqlite:///file:/path?mode=ro&uri=true): the file is its path, not a
+        # folder called "file:" where Right Steps happens to run.
+        return Path(urlsplit(url.database).path)
     return Path(url.database)
 
 

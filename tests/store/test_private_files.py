@@ -50,3 +50,13 @@ def test_a_shared_folder_keeps_its_own_permissions(tmp_path, library):
         store.save(make_plan(library))
     assert _mode(shared / "plans.sqlite3") == 0o600
     assert _mode(shared) == 0o755
+
+
+def test_a_uri_filename_names_its_own_file_not_a_folder_called_file(tmp_path):
+    from sqlalchemy.engine import make_url
+
+    from store.db import sqlite_file
+
+    path = tmp_path / "read-only.sqlite3"
+    url = make_url(f"sqlite:///file:{path}?mode=ro&uri=true")
+    assert sqlite_file(url) == path
