@@ -183,10 +183,9 @@ def _re_encrypt(args: argparse.Namespace) -> int:
 
 
 def _check_settings(args: argparse.Namespace) -> int:
-    from store.sealing import sealer_from_settings, team_mode
+    from store.sealing import checked_settings, team_mode
 
-    settings.check()
-    sealer = sealer_from_settings()
+    sealer = checked_settings()
     mode = "team mode" if team_mode() else "single machine"
     sealed = "encrypted at rest" if sealer.seals else "kept as plain JSON"
     print(f"Settings are fine: {mode}, plans and drafts {sealed}.")

@@ -241,9 +241,7 @@ class PlanStore:
             if not self._prepare(create=False):
                 return False
             with self._writing() as connection:
-                query = delete(db.plans).where(db.plans.c.reference == known)
-                if who is not None and who.office is not None:
-                    query = query.where(db.plans.c.office == who.office)
+                query = _in_office(delete(db.plans).where(db.plans.c.reference == known), who)
                 deleted = connection.execute(query).rowcount > 0
                 self._log(connection, who, DELETE if deleted else FAILED_LOOKUP, known)
         return deleted

@@ -18,6 +18,7 @@ import os
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
+from store import settings
 from store.settings import SettingsError
 
 KEYS_SETTING = "RIGHT_STEPS_ENCRYPTION_KEYS"
@@ -97,3 +98,10 @@ def sealer_from_settings() -> Sealer:
             "`python -m planner data new-key` and set it before starting"
         )
     return Sealer(keys)
+
+
+def checked_settings() -> Sealer:
+    """Every setting read and checked, the keys too; the sealer they give. A wrong one raises
+    SettingsError, naming the setting, never its value."""
+    settings.check()
+    return sealer_from_settings()

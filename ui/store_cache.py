@@ -6,9 +6,8 @@ import os
 
 import streamlit as st
 
-from store import settings
 from store.plans import PlanStore
-from store.sealing import KEYS_SETTING, TEAM_MODE_SETTING, sealer_from_settings
+from store.sealing import KEYS_SETTING, TEAM_MODE_SETTING, checked_settings
 from store.settings import SettingsError
 from ui.library_cache import cached_library
 
@@ -31,8 +30,7 @@ def setup_problem() -> str | None:
     """Why Right Steps must not start as it is set up (team mode without keys, a bad key or
     setting), or None. The reason names settings, never their values."""
     try:
-        settings.check()
-        sealer_from_settings()
+        checked_settings()
     except SettingsError as error:
         return str(error)
     return None

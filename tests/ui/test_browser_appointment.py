@@ -37,6 +37,15 @@ def _continue(page, next_title: str) -> None:
     _wait_for_page(page, next_title)
 
 
+def _answer_the_first_pages(page, label: str, text: str) -> None:
+    """From Start: type `text` in About you's box named `label`, then choose the second stage."""
+    _continue(page, "About you")
+    page.get_by_label(label).fill(text)
+    page.keyboard.press("Tab")
+    _continue(page, "Where you are now")
+    page.get_by_text("You are getting ready.").click()
+
+
 def _save_and_download(page, folder: Path) -> tuple[str, Path]:
     """On Agree and print: save the plan and download its PDF; the reference and the file."""
     import re

@@ -19,7 +19,7 @@ import pytest
 
 from tests.store.conftest import postgres_server, postgres_url  # noqa: F401 (fixtures)
 from tests.ui.team_stack import replicas_behind_nginx
-from tests.ui.test_browser_appointment import _continue, _wait_for_page
+from tests.ui.test_browser_appointment import _answer_the_first_pages, _wait_for_page
 from tests.ui.test_browser_team import (  # noqa: F401 (identity_provider is a fixture)
     _sign_in,
     identity_provider,
@@ -51,11 +51,7 @@ def test_killing_the_replica_mid_appointment_loses_nothing(behind_nginx, browser
 
     page = browser_page
     _sign_in(page, behind_nginx["url"], "coach-leeds")
-    _continue(page, "About you")
-    page.get_by_label("What would you like us to call you?").fill(NAME)
-    page.keyboard.press("Tab")
-    _continue(page, "Where you are now")
-    page.get_by_text("You are getting ready.").click()
+    _answer_the_first_pages(page, "What would you like us to call you?", NAME)
     page.wait_for_timeout(800)
 
     serving = _serving_replica(behind_nginx["access_log"])

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from tests.ui.test_browser_appointment import (
+    _answer_the_first_pages,
     _continue,
     _save_and_download,
     _snap,
@@ -27,11 +28,7 @@ def test_reload_keeps_answers_and_a_saved_plan_opens_again(app_server, browser_p
     shots.mkdir()
     page.goto(app_server)
     _wait_for_page(page, "Right Steps")
-    _continue(page, "About you")
-    page.get_by_label("What would you like us to call you?").fill(NAME)
-    page.keyboard.press("Tab")
-    _continue(page, "Where you are now")
-    page.get_by_text("You are getting ready.").click()
+    _answer_the_first_pages(page, "What would you like us to call you?", NAME)
     page.wait_for_timeout(500)
     assert "draft=" in page.url
 

@@ -18,7 +18,12 @@ from store.sealing import new_key
 from tests.ui import team_stack
 from tests.ui.conftest import ROOT, ServerAddress, _free_port, _wait_until_healthy
 from tests.ui.team_stack import sign_in_secrets
-from tests.ui.test_browser_appointment import _continue, _save_and_download, _wait_for_page
+from tests.ui.test_browser_appointment import (
+    _answer_the_first_pages,
+    _continue,
+    _save_and_download,
+    _wait_for_page,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -89,11 +94,7 @@ def test_offices_keep_their_plans_and_every_attempt_is_logged(
     page = browser_page
     _sign_in(page, team_app, "coach-leeds")
     expect(page.get_by_text("Signed in, leeds office.")).to_be_visible()
-    _continue(page, "About you")
-    page.get_by_label("What matters to you right now?").fill(HOPES)
-    page.keyboard.press("Tab")
-    _continue(page, "Where you are now")
-    page.get_by_text("You are getting ready.").click()
+    _answer_the_first_pages(page, "What matters to you right now?", HOPES)
     page.wait_for_timeout(500)
     for title in ("Your strengths", "What makes things harder", "Suggested steps"):
         _continue(page, title)
