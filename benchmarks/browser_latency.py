@@ -11,7 +11,9 @@ the bare page, the server's CPU time per rerun and its memory per session.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import json
 import os
 import socket
 import statistics
@@ -48,7 +50,7 @@ APP_PAGES = (
 class Server:
     """A `streamlit run` process on a free local port, with its CPU time and memory."""
 
-    def __init__(self, script: str, data_dir: Path) -> None:
+    def __init__(self, script: str, data_dir: Path, settings: dict[str, str] | None = None) -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
@@ -56,6 +58,7 @@ class Server:
             **os.environ,
             "HOME": str(data_dir),
             "RIGHT_STEPS_DATABASE_URL": f"sqlite:///{data_dir / 'bench.sqlite3'}",
+            **(settings or {}),
         }
         self.process = subprocess.Popen(
             [
@@ -101,11 +104,57 @@ def resident_bytes_of(pid: int) -> int:
     return 0
 
 
+# The first page's main heading is the service's name; each page's Continue leads to the next
+# one, and the last to the page that prints.
+START_HEADING = "Right Steps"
+_FOLLOWING = (*APP_PAGES[1:], "Agree and print")
+
+
+class PageShapes:
+    """The messages of each page's last whole run, by the page's main heading: what
+    `benchmarks/same_shape_page.py` sends again to draw the same page without the app."""
+
+    def __init__(self) -> None:
+        self._run: list[ForwardMsg] = []
+        self.pages: dict[str, list[ForwardMsg]] = {}
+
+    def take(self, message: ForwardMsg) -> None:
+        kind = message.WhichOneof("type")
+        if kind == "new_session":
+            self._run = []
+        elif kind in ("delta", "page_config_changed"):
+            self._run.append(message)
+        elif kind == "ref_hash":
+            # A message the browser had kept, sent by reference: its content is not here.
+            raise RuntimeError("a page sent a kept message by reference; it cannot be recorded")
+        elif kind == "script_finished":
+            headings = [
+                m.delta.new_element.heading.body
+                for m in self._run
+                if m.delta.new_element.heading.tag == "h1"
+            ]
+            if headings:
+                self.pages[headings[0]] = self._run
+            self._run = []
+
+    def save(self, path: Path, titles: list[str]) -> None:
+        """The pages named by `titles`, in that order, as the floor reads them."""
+        missing = [title for title in titles if title not in self.pages]
+        if missing:
+            raise RuntimeError(f"no page was recorded for {missing}")
+        pages = [
+            [base64.b64encode(m.SerializeToString()).decode("ascii") for m in self.pages[title]]
+            for title in titles
+        ]
+        path.write_text(json.dumps(pages), encoding="utf-8")
+
+
 class RerunClock:
     """Times from a click to the next `script_finished` the server sends this page."""
 
-    def __init__(self, page) -> None:
+    def __init__(self, page, shapes: PageShapes | None = None) -> None:
         self._finished = asyncio.Event()
+        self._shapes = shapes
         self.reruns = 0
         self.lost_presses = 0
         page.on("websocket", self._watch)
@@ -121,6 +170,8 @@ class RerunClock:
             message.ParseFromString(payload)
         except Exception:  # a frame of another kind: not ours to time
             return
+        if self._shapes is not None:
+            self._shapes.take(message)
         if message.WhichOneof("type") == "script_finished":
             self.reruns += 1
             self._finished.set()
@@ -203,6 +254,12 @@ async def _open_app(page, clock: RerunClock, url: str) -> None:
     await clock.settle()
 
 
+async def _open_same(page, clock: RerunClock, url: str) -> None:
+    await page.goto(url)
+    await _shown(page, START_HEADING)
+    await clock.settle()
+
+
 async def _open_bare(page, clock: RerunClock, url: str) -> None:
     await page.goto(url)
     await _shown(page, "Page 1")
@@ -212,8 +269,7 @@ async def _open_bare(page, clock: RerunClock, url: str) -> None:
 async def _appointment(page, clock: RerunClock, times: dict) -> None:
     """One whole appointment, ending with Finish and clear, which starts the next one."""
     continue_button = page.get_by_role("button", name="Continue", exact=True)
-    following = [*APP_PAGES[1:], "Agree and print"]
-    for title, next_title in zip(APP_PAGES, following, strict=True):
+    for title, next_title in zip(APP_PAGES, _FOLLOWING, strict=True):
         if title == "About you":
             box = page.get_by_label("What would you like us to call you?")
             await box.fill("Sam")
@@ -226,6 +282,17 @@ async def _appointment(page, clock: RerunClock, times: dict) -> None:
         await _arrived(page, next_title)
     await clock.time_click(page.get_by_role("button", name="Finish and clear"))
     await _arrived(page, "Right Steps")
+
+
+async def _same_shape(page, clock: RerunClock, times: dict) -> None:
+    """The pages of the appointment as the app drew them, with nothing to fill in."""
+    await page.reload()
+    await _shown(page, START_HEADING)
+    await clock.settle()
+    continue_button = page.get_by_role("button", name="Continue", exact=True)
+    for title, next_title in zip(APP_PAGES, _FOLLOWING, strict=True):
+        times[title].append(await clock.time_click(continue_button))
+        await _arrived(page, next_title)
 
 
 async def _bare(page, clock: RerunClock, times: dict) -> None:
@@ -242,12 +309,14 @@ async def _bare(page, clock: RerunClock, times: dict) -> None:
         await _shown(page, f"Page {number + 2}")
 
 
-async def _run(server: Server, users: int, opening, drive) -> tuple[dict, int, int, float, int]:
+async def _run(
+    server: Server, users: int, opening, drive, shapes: PageShapes | None = None
+) -> tuple[dict, int, int, float, int]:
     """Open `users` pages, then drive appointments through all of them at once.
 
     Returns the times per page, the reruns, the memory grown, the server's CPU seconds and the
     presses that brought no rerun, all counted from after the pages first opened (loading the
-    page is not a rerun).
+    page is not a rerun). `shapes`, when given, records the pages drawn.
     """
     from playwright.async_api import async_playwright
 
@@ -260,7 +329,7 @@ async def _run(server: Server, users: int, opening, drive) -> tuple[dict, int, i
             context = await browser.new_context(viewport={"width": 1280, "height": 900})
             page = await context.new_page()
             pages.append(page)
-            clocks.append(RerunClock(page))
+            clocks.append(RerunClock(page, shapes))
         pairs = list(zip(pages, clocks, strict=True))
         await asyncio.gather(*(opening(page, clock, server.url) for page, clock in pairs))
         grown = server.resident_bytes() - before
@@ -275,6 +344,34 @@ async def _run(server: Server, users: int, opening, drive) -> tuple[dict, int, i
     return times, reruns, grown, cpu, lost
 
 
+class Subject:
+    """One server measured in the rounds, and what it gathered."""
+
+    def __init__(self, server: Server, opening, drive) -> None:
+        self.server, self.opening, self.drive = server, opening, drive
+        self.times: dict[str, list[float]] = defaultdict(list)
+        self.reruns = self.grown = self.lost = 0
+        self.cpu = 0.0
+
+    def measure(self, users: int) -> None:
+        times, reruns, grown, cpu, lost = asyncio.run(
+            _run(self.server, users, self.opening, self.drive)
+        )
+        for title, samples in times.items():
+            self.times[title] += samples
+        self.reruns, self.cpu, self.lost = self.reruns + reruns, self.cpu + cpu, self.lost + lost
+        self.grown = max(self.grown, grown)
+
+    def every_continue(self) -> list[float]:
+        return [sample for title in APP_PAGES for sample in self.times[title]]
+
+    def memory_per(self, users: int) -> str:
+        return f"{self.grown / users / 2**20:.1f} MB"
+
+    def cpu_per_rerun(self) -> str:
+        return f"{self.cpu / max(self.reruns, 1) * 1000:.0f} ms ({self.reruns} reruns)"
+
+
 def _p95(samples: list[float]) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -283,67 +380,74 @@ def _p95(samples: list[float]) -> float:
 def report(users_to_run: tuple[int, ...] = USERS) -> list[str]:
     lines = []
     with tempfile.TemporaryDirectory() as folder:
-        app = Server("app.py", Path(folder))
-        bare = Server(str(Path("benchmarks") / "bare_page.py"), Path(folder))
+        recorded = Path(folder) / "page_shapes.json"
+        servers = [Server("app.py", Path(folder))]
         try:
-            asyncio.run(_run(app, 1, _open_app, _appointment))  # warm both servers once
-            asyncio.run(_run(bare, 1, _open_bare, _bare))
-            lines.append(
-                "| users | page | Right Steps median / p95 ms | bare median / p95 ms | ratio |"
+            # Warm the app once, recording its pages for the floor of the same shape.
+            shapes = PageShapes()
+            asyncio.run(_run(servers[0], 1, _open_app, _appointment, shapes))
+            shapes.save(recorded, [START_HEADING, *_FOLLOWING])
+            floor = {"RIGHT_STEPS_FLOOR_SHAPES": str(recorded)}
+            servers.append(
+                Server(str(Path("benchmarks") / "same_shape_page.py"), Path(folder), floor)
             )
-            lines.append("|---|---|---|---|---|")
+            servers.append(Server(str(Path("benchmarks") / "bare_page.py"), Path(folder)))
+            asyncio.run(_run(servers[1], 1, _open_same, _same_shape))  # warm the floors too
+            asyncio.run(_run(servers[2], 1, _open_bare, _bare))
+            lines.append(
+                "| users | page | Right Steps median / p95 ms | same shape median / p95 ms | "
+                "ratio | one page median / p95 ms | ratio |"
+            )
+            lines.append("|---|---|---|---|---|---|---|")
             for users in users_to_run:
-                app_times: dict[str, list[float]] = defaultdict(list)
-                bare_times: dict[str, list[float]] = defaultdict(list)
-                reruns = bare_reruns = grown = lost = bare_lost = 0
-                cpu = bare_cpu = 0.0
-                # Rounds of the app and the bare page in turn, so that a slow moment of the
-                # machine falls on both rather than on one.
+                app, same, bare = (
+                    Subject(servers[0], _open_app, _appointment),
+                    Subject(servers[1], _open_same, _same_shape),
+                    Subject(servers[2], _open_bare, _bare),
+                )
+                # Rounds of the app and the floors in turn, so that a slow moment of the
+                # machine falls on all of them rather than on one.
                 for _ in range(ROUNDS):
-                    times, more, grew, seconds, missed = asyncio.run(
-                        _run(app, users, _open_app, _appointment)
-                    )
-                    for title, samples in times.items():
-                        app_times[title] += samples
-                    reruns, grown, cpu = reruns + more, max(grown, grew), cpu + seconds
-                    lost += missed
-                    times, more, _, seconds, missed = asyncio.run(
-                        _run(bare, users, _open_bare, _bare)
-                    )
-                    for title, samples in times.items():
-                        bare_times[title] += samples
-                    bare_reruns, bare_cpu = bare_reruns + more, bare_cpu + seconds
-                    bare_lost += missed
-                every_app, every_bare = [], []
+                    for subject in (app, same, bare):
+                        subject.measure(users)
                 for title in APP_PAGES:
-                    a, b = app_times[title], bare_times[title]
-                    every_app += a
-                    every_bare += b
-                    lines.append(_row(users, title, a, b))
-                lines.append(_row(users, "every Continue", every_app, every_bare))
+                    lines.append(
+                        _row(users, title, app.times[title], same.times[title], bare.times[title])
+                    )
                 lines.append(
-                    f"| {users} | server CPU per rerun | {cpu / max(reruns, 1) * 1000:.0f} ms "
-                    f"({reruns} reruns) | {bare_cpu / max(bare_reruns, 1) * 1000:.0f} ms "
-                    f"({bare_reruns} reruns) | memory {grown / max(users, 1) / 2**20:.1f} MB "
-                    "per session |"
+                    _row(
+                        users,
+                        "every Continue",
+                        app.every_continue(),
+                        same.every_continue(),
+                        bare.every_continue(),
+                    )
                 )
                 lines.append(
-                    f"| {users} | presses that brought no rerun (pressed again) | {lost} | "
-                    f"{bare_lost} | |"
+                    f"| {users} | server CPU per rerun | {app.cpu_per_rerun()} | "
+                    f"{same.cpu_per_rerun()} | | {bare.cpu_per_rerun()} | |"
+                )
+                lines.append(
+                    f"| {users} | memory per session | {app.memory_per(users)} | "
+                    f"{same.memory_per(users)} | | {bare.memory_per(users)} | |"
+                )
+                lines.append(
+                    f"| {users} | presses that brought no rerun (pressed again) | {app.lost} | "
+                    f"{same.lost} | | {bare.lost} | |"
                 )
         finally:
-            app.stop()
-            bare.stop()
+            for server in servers:
+                server.stop()
     return lines
 
 
-def _row(users: int, title: str, app: list[float], bare: list[float]) -> str:
+def _row(users: int, title: str, app: list[float], *floors: list[float]) -> str:
     a_med, a_p95 = statistics.median(app) * 1000, _p95(app) * 1000
-    b_med, b_p95 = statistics.median(bare) * 1000, _p95(bare) * 1000
-    return (
-        f"| {users} | {title} | {a_med:.0f} / {a_p95:.0f} | {b_med:.0f} / {b_p95:.0f} | "
-        f"{a_med / b_med:.1f}x / {a_p95 / b_p95:.1f}x |"
-    )
+    cells = [f"{a_med:.0f} / {a_p95:.0f}"]
+    for floor in floors:
+        f_med, f_p95 = statistics.median(floor) * 1000, _p95(floor) * 1000
+        cells += [f"{f_med:.0f} / {f_p95:.0f}", f"{a_med / f_med:.1f}x / {a_p95 / f_p95:.1f}x"]
+    return f"| {users} | {title} | {' | '.join(cells)} |"
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import json
 import logging
 import os
@@ -503,16 +504,10 @@ class PlanStore:
         }
         with self._failures():
             self._prepare()
-            dialect = postgresql if self.backend == "postgresql" else sqlite
-            statement = dialect.insert(db.drafts).values(**values)
-            statement = statement.on_conflict_do_update(
-                index_elements=[db.drafts.c.draft_id],
-                set_={key: statement.excluded[key] for key in values if key != "draft_id"},
-                where=None if closed else db.drafts.c.closed.is_(False),
-            ).returning(db.drafts.c.draft_id)
+            statement = _draft_upsert(self.backend, closed=closed)
             # Closing a draft is flushed; keeping one at a click is a working copy.
             with self._writing(working_copy=not closed) as connection:
-                return connection.execute(statement).first() is not None
+                return connection.execute(statement, values).first() is not None
 
     @contextlib.contextmanager
     def _failures(self) -> Iterator[None]:
@@ -668,3 +663,20 @@ def _check_draft_id(draft_id: object) -> None:
 
 def _utc(now: datetime.datetime | None) -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC) if now is None else db.as_utc(now)
+
+
+@functools.cache
+def _draft_upsert(backend: str, *, closed: bool) -> Any:
+    """The statement that inserts or replaces a draft's row, its values given when it runs.
+
+    Made once: a draft is written at nearly every click, and SQLAlchemy would otherwise work out
+    the same statement's cache key afresh each time.
+    """
+    dialect = postgresql if backend == "postgresql" else sqlite
+    statement = dialect.insert(db.drafts)
+    changed = ("updated_at", "expires_at", "payload", "closed")
+    return statement.on_conflict_do_update(
+        index_elements=[db.drafts.c.draft_id],
+        set_={key: statement.excluded[key] for key in changed},
+        where=None if closed else db.drafts.c.closed.is_(False),
+    ).returning(db.drafts.c.draft_id)

@@ -89,7 +89,7 @@ def run(library: Library) -> None:
             notice(problem, "warning")
             st.markdown(f"[Go to the question]({QUESTION_LINK})")
     # Messages go just under the title, whether they came from the last click, from drawing
-    # this page or from keeping the draft after it.
+    # this page or from keeping the draft at the end.
     messages = st.container()
     try:
         page.render(library)
@@ -97,13 +97,15 @@ def run(library: Library) -> None:
         guidance = isinstance(error, InputError | PlanEditError)
         notify(plain_message(error, "showing this page"), "warning" if guidance else "error")
     _navigation(index, pages, library)
+    _footer()
+    place = (appointment().id, appointment().review is not None, index)
+    page_shown(page.TITLE, place, problem=bool(problem))
+    # Last, once the whole page is on its way to the browser, which draws it while the draft
+    # is written; what keeping it had to say still goes under the title.
     keep_draft()
     with messages:
         for kind, message in take_notices():
             notice(message, kind)
-    _footer()
-    place = (appointment().id, appointment().review is not None, index)
-    page_shown(page.TITLE, place, problem=bool(problem))
 
 
 def _footer() -> None:

@@ -71,3 +71,9 @@ def no_errors(at: AppTest) -> bool:
 def messages(elements: Any) -> list[str]:
     """The text of shown messages (st.info, st.error, ...) as a person reads it, unescaped."""
     return [re.sub(r"\\(.)", r"\1", element.value) for element in elements]
+
+
+def open_expander(at: AppTest, name: str) -> AppTest:
+    """Open the expander `name` (see ui.components.drawn_when_open), as a click on it does."""
+    at.session_state[key(at, f"open_{name}")] = True
+    return at.run()

@@ -1,6 +1,14 @@
 """The whole appointment through AppTest, as the flow issue describes it."""
 
-from tests.ui.apptest import app_on_page, key, no_errors, press_continue, the_plan, title
+from tests.ui.apptest import (
+    app_on_page,
+    key,
+    no_errors,
+    open_expander,
+    press_continue,
+    the_plan,
+    title,
+)
 
 
 def test_enter_a_profile_edit_the_plan_and_reach_the_download():
@@ -20,12 +28,14 @@ def test_enter_a_profile_edit_the_plan_and_reach_the_download():
 
     # swap the first, make the second smaller, add an own step
     first = plan.steps[0]
+    open_expander(at, f"swap_{first.id}")
     at.button(key=f"swap_{first.id}").click().run()
     assert the_plan(at).steps[0].id != first.id
     second = the_plan(at).steps[1]
     if second.smaller:
         at.button(key=f"smaller_{second.id}").click().run()
         assert the_plan(at).steps[1].id == second.smaller
+    open_expander(at, "add_own")
     at.text_input(key=key(at, "add_own_text")).input("Phone Nan").run()
     at.button(key="add_own_button").click().run()
 

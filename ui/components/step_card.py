@@ -17,6 +17,7 @@ from planner.editing import (
     take_next_step,
 )
 from planner.models import Plan, PlanStep
+from ui.components.drawn_when_open import drawn_when_open
 from ui.guard import guarded
 from ui.labels import AREA_LABELS
 from ui.plan_state import current_plan
@@ -71,7 +72,10 @@ def _swap_control(step: PlanStep, plan: Plan, library: Library) -> None:
     options = swap_options(plan, step.id, library)[: library.rules.alternatives_per_area]
     if not options:
         return
-    with st.expander("Swap for a different step"):
+    box = drawn_when_open("Swap for a different step", f"swap_{step.id}")
+    if box is None:
+        return
+    with box:
         titles = {option.id: option.title for option in options}
         choice_key = widget_key(f"swap_choice_{step.id}")
         if st.session_state.get(choice_key) not in titles:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from goal_library.models import Library
 from ui.components.choice import dropdown_choice
+from ui.components.drawn_when_open import drawn_when_open
 from ui.components.open_plan import open_plan_panel
 from ui.labels import NATION_LABELS
 from ui.session import appointment, update_answers
@@ -20,12 +21,14 @@ def render(library: Library) -> None:
         "does not work out. We will look at the plan again next time and change it if needed."
     )
     st.markdown("It takes about ten minutes. Press **Continue** to start a new plan.")
-    with st.expander("Settings"):
-        dropdown_choice(
-            "nation",
-            "Where do you live? This sets the help contacts on the plan.",
-            NATION_LABELS,
-            value=appointment().answers.nation,
-            save=lambda nation: update_answers(nation=nation),
-        )
+    box = drawn_when_open("Settings", "settings")
+    if box is not None:
+        with box:
+            dropdown_choice(
+                "nation",
+                "Where do you live? This sets the help contacts on the plan.",
+                NATION_LABELS,
+                value=appointment().answers.nation,
+                save=lambda nation: update_answers(nation=nation),
+            )
     open_plan_panel(library)

@@ -13,6 +13,7 @@ from planner.review import review_plan
 from planner.suggest import build_plan
 from ui.appointment import fingerprint
 from ui.components.choice import dropdown_choice
+from ui.components.drawn_when_open import drawn_when_open
 from ui.components.notice import notice
 from ui.components.step_card import edit_plan, step_card
 from ui.components.text_answer import clear_text_answer, text_answer
@@ -25,6 +26,7 @@ _ADD_AREA = "add_library_area"
 _ADD_STEP = "add_library_step"
 _OWN_AREA = "add_own_area"
 _OWN_TEXT = "add_own_text"
+_OWN_KEPT = "add_own_kept"
 
 
 def render(library: Library) -> None:
@@ -79,7 +81,10 @@ def draft_for_answers(library: Library) -> Plan:
 
 
 def _add_from_library(library: Library) -> None:
-    with st.expander("Add a step from the list"):
+    box = drawn_when_open("Add a step from the list", "add_library")
+    if box is None:
+        return
+    with box:
         area = dropdown_choice(_ADD_AREA, "Life area", AREA_LABELS, value=AREA_IDS[0], save=None)
         plan = current_plan()
         options = library_options(plan, area, library) if plan else []
@@ -95,13 +100,25 @@ def _add_from_library(library: Library) -> None:
 
 
 def _add_own_step() -> None:
-    with st.expander("Add a step in your own words"):
-        dropdown_choice(_OWN_AREA, "Life area", AREA_LABELS, value=AREA_IDS[0], save=None)
+    box = drawn_when_open("Add a step in your own words", "add_own")
+    if box is None:
+        return
+    # The words and area are kept outside the controls, which go while the expander is
+    # closed: words typed and not yet added are still there when it opens again.
+    kept = st.session_state.setdefault(widget_key(_OWN_KEPT), {})
+    with box:
+        dropdown_choice(
+            _OWN_AREA,
+            "Life area",
+            AREA_LABELS,
+            value=kept.get("area", AREA_IDS[0]),
+            save=lambda area: kept.update(area=area),
+        )
         text_answer(
             _OWN_TEXT,
             "Your step",
-            value="",
-            save=None,
+            value=kept.get("title", ""),
+            save=lambda title: kept.update(title=title),
             max_chars=SHORT_TEXT_MAX_CHARS,
             multiline=False,
             placeholder="For example: Ring my sister on Sunday",
@@ -120,3 +137,4 @@ def _add_own() -> None:
     title = st.session_state.get(widget_key(_OWN_TEXT), "")
     if edit_plan(lambda plan: add_own_step(plan, area, title), "adding your step"):
         clear_text_answer(_OWN_TEXT)
+        st.session_state.get(widget_key(_OWN_KEPT), {}).pop("title", None)

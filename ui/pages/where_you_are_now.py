@@ -6,6 +6,7 @@ import streamlit as st
 
 from goal_library.models import AREA_IDS, Library
 from ui.components.choice import dropdown_choice, radio_choice
+from ui.components.drawn_when_open import drawn_when_open
 from ui.labels import AREA_LABELS
 from ui.session import appointment, update_answers
 
@@ -23,7 +24,10 @@ def render(library: Library) -> None:
         save=lambda stage: update_answers(stage=stage),
     )
     st.caption("Recovery is not a straight line. It is fine to move back a step, too.")
-    with st.expander("Adjust for a life area (optional)"):
+    box = drawn_when_open("Adjust for a life area (optional)", "area_stages")
+    if box is None:
+        return
+    with box:
         st.markdown("Some parts of life can feel harder or easier than others.")
         choices = {SAME_AS_OVERALL: "Same as above"} | {
             stage.stage: f"{stage.stage}. {stage.title}" for stage in library.stages

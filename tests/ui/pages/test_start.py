@@ -1,4 +1,11 @@
-from tests.ui.apptest import answers, app_on_page, no_errors, press_continue, title
+from tests.ui.apptest import (
+    answers,
+    app_on_page,
+    no_errors,
+    open_expander,
+    press_continue,
+    title,
+)
 
 
 def test_start_explains_the_plan_and_that_steps_are_voluntary():
@@ -13,6 +20,8 @@ def test_start_explains_the_plan_and_that_steps_are_voluntary():
 
 def test_the_nation_defaults_to_england_and_can_be_changed():
     at = app_on_page(0)
+    assert not at.selectbox  # the setting is drawn once its expander opens
+    open_expander(at, "settings")
     assert at.selectbox[0].value == "england"
     at.selectbox[0].set_value("wales").run()
     at = press_continue(at)

@@ -4,6 +4,7 @@ from tests.ui.apptest import (
     key,
     messages,
     no_errors,
+    open_expander,
     press_continue,
     the_plan,
 )
@@ -36,6 +37,7 @@ def test_make_it_smaller_swap_and_remove():
     assert the_plan(at).steps[0].id == first.smaller
 
     current = the_plan(at).steps[0]
+    open_expander(at, f"swap_{current.id}")
     swapped_to = at.radio(key=key(at, f"swap_choice_{current.id}")).value
     assert swapped_to not in [s.id for s in the_plan(at).steps]
     at.button(key=f"swap_{current.id}").click().run()
@@ -46,8 +48,34 @@ def test_make_it_smaller_swap_and_remove():
     assert removed not in [s.id for s in the_plan(at).steps]
 
 
+def test_closed_expanders_draw_nothing_inside_until_opened():
+    at = app_on_page(5, stage=3)
+    first = the_plan(at).steps[0]
+    assert not at.get("radio") and not at.get("selectbox") and not at.text_input
+    open_expander(at, f"swap_{first.id}")
+    assert at.radio(key=key(at, f"swap_choice_{first.id}")).options
+    open_expander(at, "add_library")
+    assert at.selectbox(key=key(at, "add_library_step")).options
+
+
+def test_words_typed_for_an_own_step_are_kept_while_its_expander_is_closed():
+    at = open_expander(app_on_page(5, stage=3), "add_own")
+    at.selectbox(key=key(at, "add_own_area")).set_value("money_and_home").run()
+    at.text_input(key=key(at, "add_own_text")).input("Ring the bank").run()
+    at.session_state[key(at, "open_add_own")] = False
+    at.run()
+    assert not at.text_input
+    open_expander(at, "add_own")
+    assert at.text_input(key=key(at, "add_own_text")).value == "Ring the bank"
+    assert at.selectbox(key=key(at, "add_own_area")).value == "money_and_home"
+    at.button(key="add_own_button").click().run()
+    assert the_plan(at).steps[-1].title == "Ring the bank"
+    assert the_plan(at).steps[-1].area == "money_and_home"
+    assert at.text_input(key=key(at, "add_own_text")).value == ""
+
+
 def test_adding_past_the_cap_shows_a_gentle_note_not_a_block():
-    at = app_on_page(5, stage=1)
+    at = open_expander(app_on_page(5, stage=1), "add_own")
     assert len(the_plan(at).steps) == 2
     at.text_input(key=key(at, "add_own_text")).input("Feed the ducks & <smile>").run()
     at.button(key="add_own_button").click().run()
@@ -59,7 +87,7 @@ def test_adding_past_the_cap_shows_a_gentle_note_not_a_block():
 
 
 def test_the_fiftieth_step_is_the_last_with_a_gentle_message():
-    at = app_on_page(5, stage=1)
+    at = open_expander(app_on_page(5, stage=1), "add_own")
     for number in range(60):
         at.text_input(key=key(at, "add_own_text")).input(f"My step {number}").run()
         at.button(key="add_own_button").click().run()
@@ -70,7 +98,7 @@ def test_the_fiftieth_step_is_the_last_with_a_gentle_message():
 
 
 def test_adding_a_step_from_the_library_by_area():
-    at = app_on_page(5, stage=4)
+    at = open_expander(app_on_page(5, stage=4), "add_library")
     at.selectbox(key=key(at, "add_library_area")).set_value("money_and_home").run()
     wanted = at.selectbox(key=key(at, "add_library_step")).value
     at.button(key="add_library_button").click().run()
@@ -79,7 +107,7 @@ def test_adding_a_step_from_the_library_by_area():
 
 
 def test_changing_the_answers_updates_the_suggestions_and_keeps_own_steps():
-    at = app_on_page(5, stage=2)
+    at = open_expander(app_on_page(5, stage=2), "add_own")
     at.text_input(key=key(at, "add_own_text")).input("Bake bread").run()
     at.button(key="add_own_button").click().run()
     changed = appointment(at).answers.model_copy(update={"stage": 4})

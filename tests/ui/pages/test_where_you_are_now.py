@@ -1,4 +1,11 @@
-from tests.ui.apptest import answers, app_on_page, messages, press_continue, title
+from tests.ui.apptest import (
+    answers,
+    app_on_page,
+    messages,
+    open_expander,
+    press_continue,
+    title,
+)
 
 
 def test_the_stages_are_shown_as_plain_descriptions_not_numbers():
@@ -18,6 +25,7 @@ def test_continue_without_a_stage_asks_gently_and_stays():
 def test_choosing_a_stage_and_adjusting_an_area_then_setting_it_back():
     at = app_on_page(2)
     at.radio[0].set_value(3).run()
+    open_expander(at, "area_stages")
     getting_out = next(s for s in at.selectbox if s.label == "Getting out")
     getting_out.set_value(1).run()
     at = press_continue(at)
@@ -25,5 +33,6 @@ def test_choosing_a_stage_and_adjusting_an_area_then_setting_it_back():
     assert answers(at).stage == 3
     assert answers(at).area_stages == {"getting_out": 1}
     at.button(key="nav_back").click().run()
+    open_expander(at, "area_stages")
     next(s for s in at.selectbox if s.label == "Getting out").set_value(0).run()
     assert answers(at).area_stages == {}
