@@ -1,5 +1,5 @@
-"""The floor for the browser benchmark: a bare Streamlit page of the same shape as one page of
-the appointment (a title, three paragraphs, a radio and a Continue button), that counts pages.
+"""The one-page floor for the browser benchmark: a bare Streamlit page (a title, three
+paragraphs, a radio and a Continue button) that counts pages.
 
 Run by `python -m benchmarks.browser_latency`; it holds no rules and no data.
 """

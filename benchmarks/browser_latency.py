@@ -1,13 +1,19 @@
 """What a coach waits for: a click in a real Chromium to the end of the server's rerun.
 
-`python -m benchmarks.browser_latency` starts `streamlit run app.py` and a bare page of the same
-shape (`benchmarks/bare_page.py`) on local ports, then drives whole appointments through both
-with 1, 4 and 8 browsers at once. Each Continue is timed from the press of the mouse on the
-button to the server's `script_finished` message on the page's websocket (decoded with
-Streamlit's own protobuf), not with sleeps. It prints the median and p95 per page, the ratio to
-the bare page, the server's CPU time per rerun and its memory per session.
-"""
+`python -m benchmarks.browser_latency` starts `streamlit run app.py` and two floors on local
+ports, then drives whole appointments through all three with 1, 4 and 8 browsers at once:
 
+- the same shape (`benchmarks/same_shape_page.py`): each page of the appointment sent again,
+  message for message, as the app sent it while this benchmark recorded it, by a script with no
+  rules, store or draft. The app's time above it is the app's own work;
+- one page (`benchmarks/bare_page.py`): a title, three paragraphs, a radio and a Continue
+  button. The app's time above it is also the cost of drawing pages of the app's size.
+
+Each Continue is timed from the press of the mouse on the button to the server's
+`script_finished` message on the page's websocket (decoded with Streamlit's own protobuf), not
+with sleeps. It prints the median and p95 per page, the ratios to both floors, the server's CPU
+time per rerun and its memory per session.
+"""
 from __future__ import annotations
 
 import asyncio
