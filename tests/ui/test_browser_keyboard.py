@@ -24,8 +24,14 @@ WIDE = {"width": 1280, "height": 900}
 
 _ACTIVE = """() => {
   const e = document.activeElement;
+  // An expander's summary holds an icon, hidden from screen readers, whose text is its name.
+  const shown = (element) => {
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+    return copy.textContent;
+  };
   const label = e.getAttribute("aria-label") || (e.labels && e.labels[0] && e.labels[0].innerText)
-    || e.innerText || "";
+    || (e.tagName === "SUMMARY" ? shown(e) : e.innerText) || "";
   return {tag: e.tagName, type: e.getAttribute("type") || "", name: label.trim().slice(0, 80)};
 }"""
 # The focusable controls of the page's main part, after its heading, in the order Tab visits.
@@ -196,6 +202,21 @@ def test_a_whole_appointment_and_a_review_with_the_keyboard_alone(
     walk.settle()
     walk.press("Continue", "What makes things harder")
     walk.press("Continue", "Suggested steps")
+
+    # A swap list is drawn only once its expander opens: opening it by the keyboard runs the
+    # page again, and focus stays where it was, with the choices next in the Tab order.
+    first_card = page.get_by_role("heading", level=2).first.inner_text()
+    walk.tab_to("Swap for a different step", tag="SUMMARY")
+    page.keyboard.press("Enter")
+    walk.settle()
+    assert walk.active()["name"].startswith("Swap for a different step")
+    page.keyboard.press("Tab")
+    assert walk.active()["type"] == "radio"
+    walk.tab_to("Swap", tag="BUTTON")
+    page.keyboard.press("Enter")
+    walk.settle()
+    expect(page.get_by_role("heading", level=2).first).not_to_have_text(first_card)
+
     walk.press("Continue", "Make it yours")
     walk.press("Continue", "Agree and print")
 

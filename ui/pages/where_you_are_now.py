@@ -24,14 +24,21 @@ def render(library: Library) -> None:
         save=lambda stage: update_answers(stage=stage),
     )
     st.caption("Recovery is not a straight line. It is fine to move back a step, too.")
+    titles = {stage.stage: f"{stage.stage}. {stage.title}" for stage in library.stages}
     box = drawn_when_open("Adjust for a life area (optional)", "area_stages")
     if box is None:
+        # Closed, the choices are not drawn: say which areas differ, so none is a surprise.
+        if answers.area_stages:
+            changed = "; ".join(
+                f"{AREA_LABELS[area]}: {titles[answers.area_stages[area]]}"
+                for area in AREA_IDS
+                if area in answers.area_stages
+            )
+            st.caption(f"Set for a life area: {changed}")
         return
     with box:
         st.markdown("Some parts of life can feel harder or easier than others.")
-        choices = {SAME_AS_OVERALL: "Same as above"} | {
-            stage.stage: f"{stage.stage}. {stage.title}" for stage in library.stages
-        }
+        choices = {SAME_AS_OVERALL: "Same as above"} | titles
         for area in AREA_IDS:
             dropdown_choice(
                 f"area_stage_{area}",
