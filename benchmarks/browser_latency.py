@@ -14,6 +14,7 @@ Each Continue is timed from the press of the mouse on the button to the server's
 with sleeps. It prints the median and p95 per page, the ratios to both floors, the server's CPU
 time per rerun and its memory per session.
 """
+
 from __future__ import annotations
 
 import asyncio
