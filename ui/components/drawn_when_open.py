@@ -4,8 +4,10 @@ A closed expander still sends everything inside it to the browser, which draws i
 the longer pages the controls in closed expanders (a drop-down per life area, a list of other
 steps per card) were much of what a coach waited for after each click. Drawn this way, a closed
 expander sends only its label; opening it runs the page once, so what it shows is current.
-What is inside keeps its answers in the appointment, not in the controls, so nothing chosen is
-lost when the expander closes.
+Streamlit forgets a control that is not drawn, so answers inside one are kept in the
+appointment (and words typed for a new step beside it), never only in the control: closing the
+expander loses nothing typed or answered. Only a pick not yet acted on (which other step to
+swap to) goes back to its first choice.
 """
 
 from __future__ import annotations
