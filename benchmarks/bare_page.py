@@ -8,8 +8,8 @@ import streamlit as st
 
 from ui.warm_process import freeze_what_is_loaded
 
-# Set up as the app's process is, so that Streamlit's collection after each run costs the
-# floor no more than it costs the app.
+# Set up as the app's process is (one collection, then what is loaded frozen out of the
+# collector's sight), so that Python's own collections cost the floor no more than the app.
 freeze_what_is_loaded()
 st.session_state.setdefault("page", 0)
 st.title(f"Page {st.session_state['page'] + 1}")

@@ -4,8 +4,10 @@
 ports, then drives whole appointments through all three with 1, 4 and 8 browsers at once:
 
 - the same shape (`benchmarks/same_shape_page.py`): each page of the appointment sent again,
-  message for message, as the app sent it while this benchmark recorded it, by a script with no
-  rules, store or draft. The app's time above it is the app's own work;
+  message for message, as the app sent it on arriving at that page while this benchmark
+  recorded it, by a script with no rules, store or draft, driven with the same answers. The
+  app's time above it is the app's own work (and Streamlit's making of its elements, which the
+  floor sends ready-made);
 - one page (`benchmarks/bare_page.py`): a title, three paragraphs, a radio and a Continue
   button. The app's time above it is also the cost of drawing pages of the app's size.
 
@@ -118,31 +120,36 @@ _FOLLOWING = (*APP_PAGES[1:], "Agree and print")
 
 
 class PageShapes:
-    """The messages of each page's last whole run, by the page's main heading: what
-    `benchmarks/same_shape_page.py` sends again to draw the same page without the app."""
+    """The messages of each page's first whole run, as it was drawn on arriving at it, by the
+    page's main heading: what `benchmarks/same_shape_page.py` sends again to draw the same page
+    without the app."""
 
     def __init__(self) -> None:
         self._run: list[ForwardMsg] = []
+        self._whole = True
         self.pages: dict[str, list[ForwardMsg]] = {}
 
     def take(self, message: ForwardMsg) -> None:
         kind = message.WhichOneof("type")
         if kind == "new_session":
-            self._run = []
+            self._run, self._whole = [], True
         elif kind in ("delta", "page_config_changed"):
             self._run.append(message)
         elif kind == "ref_hash":
-            # A message the browser had kept, sent by reference: its content is not here.
-            raise RuntimeError("a page sent a kept message by reference; it cannot be recorded")
+            # A message the browser had kept, sent by reference: its content is not here, so
+            # this run is not kept (`save` names any page with no whole run).
+            self._whole = False
         elif kind == "script_finished":
+            # A run cut short to run again (st.rerun) drew only part of its page.
+            self._whole &= message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
             headings = [
                 m.delta.new_element.heading.body
                 for m in self._run
                 if m.delta.new_element.heading.tag == "h1"
             ]
-            if headings:
-                self.pages[headings[0]] = self._run
-            self._run = []
+            if headings and self._whole:
+                self.pages.setdefault(headings[0], self._run)
+            self._run, self._whole = [], True
 
     def save(self, path: Path, titles: list[str]) -> None:
         """The pages named by `titles`, in that order, as the floor reads them."""
@@ -261,12 +268,6 @@ async def _open_app(page, clock: RerunClock, url: str) -> None:
     await clock.settle()
 
 
-async def _open_same(page, clock: RerunClock, url: str) -> None:
-    await page.goto(url)
-    await _shown(page, START_HEADING)
-    await clock.settle()
-
-
 async def _open_bare(page, clock: RerunClock, url: str) -> None:
     await page.goto(url)
     await _shown(page, "Page 1")
@@ -289,17 +290,6 @@ async def _appointment(page, clock: RerunClock, times: dict) -> None:
         await _arrived(page, next_title)
     await clock.time_click(page.get_by_role("button", name="Finish and clear"))
     await _arrived(page, "Right Steps")
-
-
-async def _same_shape(page, clock: RerunClock, times: dict) -> None:
-    """The pages of the appointment as the app drew them, with nothing to fill in."""
-    await page.reload()
-    await _shown(page, START_HEADING)
-    await clock.settle()
-    continue_button = page.get_by_role("button", name="Continue", exact=True)
-    for title, next_title in zip(APP_PAGES, _FOLLOWING, strict=True):
-        times[title].append(await clock.time_click(continue_button))
-        await _arrived(page, next_title)
 
 
 async def _bare(page, clock: RerunClock, times: dict) -> None:
@@ -399,7 +389,7 @@ def report(users_to_run: tuple[int, ...] = USERS) -> list[str]:
                 Server(str(Path("benchmarks") / "same_shape_page.py"), Path(folder), floor)
             )
             servers.append(Server(str(Path("benchmarks") / "bare_page.py"), Path(folder)))
-            asyncio.run(_run(servers[1], 1, _open_same, _same_shape))  # warm the floors too
+            asyncio.run(_run(servers[1], 1, _open_app, _appointment))  # warm the floors too
             asyncio.run(_run(servers[2], 1, _open_bare, _bare))
             lines.append(
                 "| users | page | Right Steps median / p95 ms | same shape median / p95 ms | "
@@ -409,7 +399,7 @@ def report(users_to_run: tuple[int, ...] = USERS) -> list[str]:
             for users in users_to_run:
                 app, same, bare = (
                     Subject(servers[0], _open_app, _appointment),
-                    Subject(servers[1], _open_same, _same_shape),
+                    Subject(servers[1], _open_app, _appointment),
                     Subject(servers[2], _open_bare, _bare),
                 )
                 # Rounds of the app and the floors in turn, so that a slow moment of the

@@ -674,7 +674,7 @@ def _draft_upsert(backend: str, *, closed: bool) -> Any:
     """
     dialect = postgresql if backend == "postgresql" else sqlite
     statement = dialect.insert(db.drafts)
-    changed = ("updated_at", "expires_at", "payload", "closed")
+    changed = [column.name for column in db.drafts.c if not column.primary_key]
     return statement.on_conflict_do_update(
         index_elements=[db.drafts.c.draft_id],
         set_={key: statement.excluded[key] for key in changed},

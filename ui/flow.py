@@ -96,13 +96,15 @@ def run(library: Library) -> None:
     except Exception as error:  # a page that fails still lets the person go on
         guidance = isinstance(error, InputError | PlanEditError)
         notify(plain_message(error, "showing this page"), "warning" if guidance else "error")
-    _navigation(index, pages, library)
-    _footer()
-    place = (appointment().id, appointment().review is not None, index)
-    page_shown(page.TITLE, place, problem=bool(problem))
-    # Last, once the whole page is on its way to the browser, which draws it while the draft
-    # is written; what keeping it had to say still goes under the title.
-    keep_draft()
+    try:
+        _navigation(index, pages, library)
+        _footer()
+        place = (appointment().id, appointment().review is not None, index)
+        page_shown(page.TITLE, place, problem=bool(problem))
+    finally:
+        # Last, once the whole page is on its way to the browser, which draws it while the
+        # draft is written; what keeping it had to say still goes under the title.
+        keep_draft()
     with messages:
         for kind, message in take_notices():
             notice(message, kind)

@@ -27,6 +27,7 @@ _ADD_STEP = "add_library_step"
 _OWN_AREA = "add_own_area"
 _OWN_TEXT = "add_own_text"
 _OWN_KEPT = "add_own_kept"
+_LIST_KEPT = "add_library_kept"
 
 
 def render(library: Library) -> None:
@@ -84,8 +85,16 @@ def _add_from_library(library: Library) -> None:
     box = drawn_when_open("Add a step from the list", "add_library")
     if box is None:
         return
+    # The area and step picked are kept outside the controls, which go while it is closed.
+    kept = st.session_state.setdefault(widget_key(_LIST_KEPT), {})
     with box:
-        area = dropdown_choice(_ADD_AREA, "Life area", AREA_LABELS, value=AREA_IDS[0], save=None)
+        area = dropdown_choice(
+            _ADD_AREA,
+            "Life area",
+            AREA_LABELS,
+            value=kept.get("area", AREA_IDS[0]),
+            save=lambda picked: kept.update(area=picked),
+        )
         plan = current_plan()
         options = library_options(plan, area, library) if plan else []
         if not options:
@@ -95,7 +104,15 @@ def _add_from_library(library: Library) -> None:
         key = widget_key(_ADD_STEP)
         if st.session_state.get(key) not in titles:
             st.session_state.pop(key, None)
-        st.selectbox("Step", list(titles), format_func=lambda i: titles[i], key=key)
+            if kept.get("step") in titles:
+                st.session_state[key] = kept["step"]
+        st.selectbox(
+            "Step",
+            list(titles),
+            format_func=lambda i: titles[i],
+            key=key,
+            on_change=lambda: kept.update(step=st.session_state[key]),
+        )
         st.button("Add this step", key="add_library_button", on_click=_add_library, args=(library,))
 
 

@@ -24,21 +24,26 @@ def render(library: Library) -> None:
         save=lambda stage: update_answers(stage=stage),
     )
     st.caption("Recovery is not a straight line. It is fine to move back a step, too.")
-    titles = {stage.stage: f"{stage.stage}. {stage.title}" for stage in library.stages}
     box = drawn_when_open("Adjust for a life area (optional)", "area_stages")
     if box is None:
-        # Closed, the choices are not drawn: say which areas differ, so none is a surprise.
+        # Closed, the choices are not drawn: name the areas with a stage of their own, so
+        # none is a surprise later.
         if answers.area_stages:
-            changed = "; ".join(
-                f"{AREA_LABELS[area]}: {titles[answers.area_stages[area]]}"
-                for area in AREA_IDS
-                if area in answers.area_stages
+            titles = {stage.stage: stage.title for stage in library.stages}
+            st.markdown("You chose a separate stage for:")
+            st.markdown(
+                "\n".join(
+                    f"- {AREA_LABELS[area]}: {titles[answers.area_stages[area]]}"
+                    for area in AREA_IDS
+                    if area in answers.area_stages
+                )
             )
-            st.caption(f"Set for a life area: {changed}")
         return
     with box:
         st.markdown("Some parts of life can feel harder or easier than others.")
-        choices = {SAME_AS_OVERALL: "Same as above"} | titles
+        choices = {SAME_AS_OVERALL: "Same as above"} | {
+            stage.stage: f"{stage.stage}. {stage.title}" for stage in library.stages
+        }
         for area in AREA_IDS:
             dropdown_choice(
                 f"area_stage_{area}",

@@ -74,6 +74,25 @@ def test_words_typed_for_an_own_step_are_kept_while_its_expander_is_closed():
     assert at.text_input(key=key(at, "add_own_text")).value == ""
 
 
+def test_the_area_and_step_picked_from_the_list_are_kept_while_it_is_closed():
+    at = open_expander(app_on_page(5, stage=4), "add_library")
+    at.selectbox(key=key(at, "add_library_area")).set_value("money_and_home").run()
+    step = at.selectbox(key=key(at, "add_library_step"))
+    assert len(step.options) > 1  # so keeping the last one is not keeping the default
+    picked = step.options[-1]
+    step.select(picked).run()
+    at.session_state[key(at, "open_add_library")] = False
+    at.run()
+    open_expander(at, "add_library")
+    assert at.selectbox(key=key(at, "add_library_area")).value == "money_and_home"
+    assert (
+        at.selectbox(key=key(at, "add_library_step")).format_func(
+            at.selectbox(key=key(at, "add_library_step")).value
+        )
+        == picked
+    )
+
+
 def test_adding_past_the_cap_shows_a_gentle_note_not_a_block():
     at = open_expander(app_on_page(5, stage=1), "add_own")
     assert len(the_plan(at).steps) == 2

@@ -41,7 +41,8 @@ def test_choosing_a_stage_and_adjusting_an_area_then_setting_it_back():
 def test_areas_set_apart_are_named_while_the_choices_are_closed():
     at = app_on_page(2, stage=3, area_stages={"getting_out": 1})
     assert not at.selectbox
-    captions = [c.value for c in at.caption]
-    assert any(c.startswith("Set for a life area: Getting out: 1.") for c in captions), captions
+    text = [m.value for m in at.markdown]
+    assert "You chose a separate stage for:" in text
+    assert "- Getting out: Staying safe" in text
     open_expander(at, "area_stages")
     assert next(s for s in at.selectbox if s.label == "Getting out").value == 1
