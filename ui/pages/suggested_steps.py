@@ -86,7 +86,7 @@ def _add_from_library(library: Library) -> None:
     if box is None:
         return
     # The area and step picked are kept outside the controls, which go while it is closed.
-    kept = st.session_state.setdefault(widget_key(_LIST_KEPT), {})
+    kept = _kept(_LIST_KEPT)
     with box:
         area = dropdown_choice(
             _ADD_AREA,
@@ -122,7 +122,7 @@ def _add_own_step() -> None:
         return
     # The words and area are kept outside the controls, which go while the expander is
     # closed: words typed and not yet added are still there when it opens again.
-    kept = st.session_state.setdefault(widget_key(_OWN_KEPT), {})
+    kept = _kept(_OWN_KEPT)
     with box:
         dropdown_choice(
             _OWN_AREA,
@@ -154,4 +154,9 @@ def _add_own() -> None:
     title = st.session_state.get(widget_key(_OWN_TEXT), "")
     if edit_plan(lambda plan: add_own_step(plan, area, title), "adding your step"):
         clear_text_answer(_OWN_TEXT)
-        st.session_state.get(widget_key(_OWN_KEPT), {}).pop("title", None)
+        _kept(_OWN_KEPT).pop("title", None)
+
+
+def _kept(name: str) -> dict:
+    """What a closed expander's form had typed or picked, kept for this appointment."""
+    return st.session_state.setdefault(widget_key(name), {})
