@@ -144,6 +144,7 @@ def _review(args: argparse.Namespace) -> int:
         area_stages=answers.area_stages,
         what_went_well=answers.what_went_well,
         outcome_words=answers.outcome_words,
+        changes=answers.changes,
     )
     print_json(next_plan.model_dump(mode="json"))
     return 0

@@ -177,6 +177,7 @@ def _unknown_ids(library: Library) -> list[str]:
             ("only_for_all", library.strength_ids | library.barrier_ids),
             ("eases", library.barrier_ids),
             ("ruled_out_by", library.barrier_ids),
+            ("too_small_with", library.strength_ids | library.barrier_ids),
             ("beginner_in", skill_ids),
         ):
             for unknown in sorted(set(getattr(step, field_name)) - known):
@@ -218,14 +219,16 @@ def _rules_table_problems(library: Library) -> list[str]:
         ("work_support.aim", rules.work_support.aim, library.aim_ids),
     ]
     named += [("basic_needs.barriers", b, library.barrier_ids) for b in rules.basic_needs.barriers]
-    named += [("raised_slot_barriers", b, library.barrier_ids) for b in rules.raised_slot_barriers]
+    said_ids = library.barrier_ids | library.strength_ids
+    named += [("raised", b, said_ids) for b in rules.raised]
+    for slot in rules.slots:
+        where = f"slots.{slot.id}.when"
+        named += [(f"{where}.barriers", b, library.barrier_ids) for b in slot.when.barriers]
+        named += [(f"{where}.aims", a, library.aim_ids) for a in slot.when.aims]
+        named += [(f"{where}.strengths", s, library.strength_ids) for s in slot.when.strengths]
     named += [
         (f"crisis.unless_aimed.{kind}", aim, library.aim_ids)
         for kind, aim in rules.crisis.unless_aimed.items()
-    ]
-    named += [
-        (f"spread_only_with_aim.{kind}", aim, library.aim_ids)
-        for kind, aim in rules.spread_only_with_aim.items()
     ]
     named += [
         (f"only_with.{kind}", b, library.barrier_ids)

@@ -24,6 +24,7 @@ from goal_library.models import (
     Signposts,
     StageWording,
     Strength,
+    WordPrompt,
 )
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -54,6 +55,7 @@ def load_library(data_dir: Path = DATA_DIR) -> Library:
     signposts = _load_whole(data_dir / "signposts.yaml", Signposts, problems)
     rules = _load_whole(data_dir / "rules.yaml", PlanningRules, problems)
     language = _load_whole(data_dir / "language.yaml", LanguageRules, problems)
+    prompts = _load_entries(data_dir / "prompts.yaml", "prompts", WordPrompt, problems)
     extra = sorted(p.name for p in (data_dir / "steps").glob("*.yaml") if p.stem not in AREA_IDS)
     problems.extend(
         f"steps/{name}: not a life area; step files are named after an area id" for name in extra
@@ -69,6 +71,7 @@ def load_library(data_dir: Path = DATA_DIR) -> Library:
         signposts=signposts,
         rules=rules,
         language=language,
+        prompts=tuple(prompts),
     )
 
 
@@ -178,7 +181,7 @@ def describe_errors(error: ValidationError) -> Iterable[str]:
 
 
 def _entry_label(entry: dict, index: int) -> str:
-    entry_id = entry.get("id") or entry.get("stage")
+    entry_id = entry.get("id") or entry.get("stage") or entry.get("topic")
     return f"entry {index} ({entry_id})" if entry_id is not None else f"entry {index}"
 
 

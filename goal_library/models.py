@@ -20,7 +20,7 @@ AreaId = Literal[
 NationId = Literal["england", "scotland", "wales", "northern_ireland"]
 Grade = int
 StrengthGroup = Literal[
-    "qualities", "skills", "interests", "people_and_things", "people_and_services"
+    "qualities", "skills", "interests", "people_and_things", "people_and_services", "about_me"
 ]
 # A step's setting: each barrier names the settings it rules out (see barriers.yaml).
 Setting = Literal["crowded", "with_others", "at_home"]
@@ -38,6 +38,10 @@ Need = Literal[
     "mental_health_team",
     "support_worker",
     "talking_therapy",
+    "phone_call",
+    "home_treatment_team",
+    "drug_alcohol_service",
+    "eating_disorder_service",
 ]
 # What kind of step this is, where a rule treats kinds differently (see rules.yaml).
 Kind = Literal[
@@ -49,6 +53,10 @@ Kind = Literal[
     "work_support",
     "personal_care",
     "english_class",
+    "food",
+    "exercise",
+    "in_work",
+    "uses_skill",
 ]
 
 AREA_IDS: tuple[str, ...] = AreaId.__args__  # type: ignore[attr-defined]
@@ -69,6 +77,13 @@ def _check_id(value: str) -> str:
     if not _ID_PATTERN.match(value):
         raise ValueError("use lower-case letters, digits and underscores, starting with a letter")
     return value
+
+
+class Source(_Strict):
+    """A public page that says a fact in a step is true, and the day it was last checked."""
+
+    url: str = Field(min_length=12, max_length=300, pattern=r"^https://")
+    checked: datetime.date
 
 
 class LibraryStep(_Strict):
@@ -108,6 +123,11 @@ class LibraryStep(_Strict):
         description="Skills this is a first step in: never offered to someone who has the skill.",
     )
     ruled_out_by: tuple[str, ...] = ()
+    too_small_with: tuple[str, ...] = Field(
+        default=(),
+        description="Strength or barrier ids with which this step is too small (a first thought "
+        "about cutting down, for someone already on a script).",
+    )
     eases: tuple[str, ...] = Field(
         default=(), description="Barriers the step helps with; never 'does not need'."
     )
@@ -119,6 +139,19 @@ class LibraryStep(_Strict):
         default=False,
         description="The step builds on its smaller step being done (a group you go to, a plan "
         "you made): it is offered as the next step, never in a first draft.",
+    )
+    at_desk: bool = Field(
+        default=False,
+        description="Done with the coach during the appointment (ringing the council's "
+        "housing team together): not held back by a getting-out or people setting limit.",
+    )
+    coach_can_fund: bool = Field(
+        default=False,
+        description="Its cost (fares, fees) is one the coach can often help with: the step says "
+        "to ask, and money worries do not rule it out.",
+    )
+    sources: tuple[Source, ...] = Field(
+        default=(), description="Public pages for every service, number, hour or rule it names."
     )
     at_home: bool = False
     with_others: bool = False
@@ -159,6 +192,11 @@ class Barrier(_Strict):
     rules_out: tuple[Setting, ...] = Field(
         default=(), description="Step settings that this barrier makes unrealistic for now."
     )
+    rules_out_kinds: tuple[Kind, ...] = Field(
+        default=(),
+        description="Kinds of step this barrier makes wrong for now (no food or exercise goals "
+        "with eating difficulties).",
+    )
 
     _ids = field_validator("id")(_check_id)
 
@@ -178,6 +216,11 @@ class Aim(_Strict):
     )
     except_families: tuple[str, ...] = Field(
         default=(), description="Families that do not serve the aim (teaching is not learning)."
+    )
+    loose_areas: tuple[AreaId, ...] = Field(
+        default=(),
+        description="Areas whose steps serve the aim only when they ease a barrier the person "
+        "raised (a bedtime routine for sleeping badly, not any self-care step).",
     )
 
     _ids = field_validator("id")(_check_id)
@@ -243,7 +286,7 @@ class CrisisRules(_Strict):
 class BasicNeedsRules(_Strict):
     """Money or housing worries open an area at any stage and put one of its steps in the draft."""
 
-    barriers: tuple[str, ...] = Field(min_length=1)
+    barriers: tuple[str, ...] = Field(min_length=1, description="Most urgent first.")
     area: AreaId
     kind: Kind
     max_grade: int = Field(
@@ -267,11 +310,69 @@ class SettingLimits(_Strict):
     with_others_area: AreaId
 
 
-class ForwardRules(_Strict):
-    """At this stage the draft holds a step of one of these kinds."""
+class SlotWhen(_Strict):
+    """When a slot is open: every condition given holds."""
 
-    stage: int = Field(ge=1, le=5)
-    kinds: tuple[Kind, ...] = Field(min_length=1)
+    barriers: tuple[str, ...] = Field(default=(), description="The person has any of these.")
+    aims: tuple[str, ...] = Field(default=(), description="The person has any of these aims.")
+    aim_number: int | None = Field(default=None, ge=1, le=5, description="They have this many.")
+    no_aims: bool = Field(default=False, description="The person has not chosen an aim.")
+    work_situation: tuple[str, ...] = Field(default=(), description="Their work is one of these.")
+    not_work_situation: tuple[str, ...] = Field(default=(), description="...and not these.")
+    strengths: tuple[str, ...] = Field(default=(), description="They have any of these.")
+    min_stage: int = Field(default=1, ge=1, le=5)
+    max_stage: int = Field(default=5, ge=1, le=5)
+    min_cap: int = Field(default=1, ge=1, le=10, description="The draft holds at least this many.")
+
+
+class SlotTakes(_Strict):
+    """Which steps serve a slot: every condition given holds."""
+
+    kinds: tuple[Kind, ...] = Field(default=(), description="The step is of any of these kinds.")
+    not_kinds: tuple[Kind, ...] = Field(default=(), description="...and of none of these.")
+    area: AreaId | None = None
+    max_grade: int = Field(default=5, ge=1, le=5)
+    aim_number: int | None = Field(
+        default=None, ge=1, le=5, description="The step serves the person's aim with this number."
+    )
+    most_urgent: bool = Field(
+        default=False,
+        description="The step is about the first of the slot's barriers (in the table's order) "
+        "that the person has and a step can serve.",
+    )
+    any_purpose: bool = Field(
+        default=False, description="The step serves one of the person's aims or raised barriers."
+    )
+    raised: bool = Field(
+        default=False, description="The step is about a raised barrier no step is about yet."
+    )
+    spread: bool = Field(
+        default=False, description="The best step of the open areas, spread across them."
+    )
+
+
+class ReviewMove(_Strict):
+    """One move a review can make for a step, with the words the next plan says about it."""
+
+    move: Literal["next", "same", "smaller", "another", "another_same_grade", "another_bigger"]
+    words: str = Field(min_length=10, max_length=160)
+    low_confidence_only: bool = Field(
+        default=False, description="Only when the person felt less sure than the threshold."
+    )
+
+
+class Slot(_Strict):
+    """A place in the draft, filled in the table's order while the cap allows."""
+
+    id: str
+    when: SlotWhen = Field(default_factory=SlotWhen)
+    takes: SlotTakes
+    repeat: int = Field(default=1, ge=1, le=10, description="Steps it may take, one per family.")
+    words: str | None = Field(
+        default=None, max_length=160, description="What the plan says first about a step here."
+    )
+
+    _ids = field_validator("id")(_check_id)
 
 
 class ScorePoints(_Strict):
@@ -283,6 +384,7 @@ class ScorePoints(_Strict):
     eased_barrier: int = Field(ge=0)
     raised_topic: int = Field(ge=0, description="The step is about a barrier the person raised.")
     aim: int = Field(ge=0)
+    own_service: int = Field(default=0, ge=0, description="It is with a team the person has.")
 
 
 class PlanningRules(_Strict):
@@ -290,20 +392,26 @@ class PlanningRules(_Strict):
 
     focus_areas: dict[int, tuple[AreaId, ...]]
     max_steps: dict[int, int]
-    lead_area: dict[int, AreaId | None]
     crisis: CrisisRules
     basic_needs: BasicNeedsRules
     work_support: WorkSupportRules
-    forward: ForwardRules
     setting_limits: SettingLimits
-    spread_only_with_aim: dict[Kind, str] = Field(
-        default_factory=dict,
-        description="Kinds of step that fill a draft's spare places only when the person has "
-        "this aim (no job application or course they did not ask for).",
-    )
-    raised_slot_barriers: tuple[str, ...] = Field(
+    slots: tuple[Slot, ...] = Field(min_length=1)
+    raised: tuple[str, ...] = Field(
         default=(),
-        description="When the person raised one of these, the draft holds a step about it.",
+        description="Barriers (and things about the person) a draft step can be about, most "
+        "pressing first.",
+    )
+    own_services: tuple[str, ...] = Field(
+        default=(),
+        description="Needs that are a specialist service the person has: its steps beat the GP's.",
+    )
+    crisis_lapses_after_days: int = Field(default=56, ge=1)
+    review_moves: dict[
+        Literal["done", "partly", "not_yet", "not_for_me", "not_reviewed"], tuple[ReviewMove, ...]
+    ]
+    work_situation_areas: dict[str, tuple[AreaId, ...]] = Field(
+        default_factory=dict, description="Life areas a work situation opens at any stage."
     )
     only_with: dict[Kind, tuple[str, ...]] = Field(
         default_factory=dict,
@@ -314,12 +422,33 @@ class PlanningRules(_Strict):
     confidence_threshold: int = Field(ge=0, le=10)
     alternatives_per_area: int = Field(ge=1, le=20)
 
-    @field_validator("focus_areas", "max_steps", "lead_area")
+    @field_validator("focus_areas", "max_steps")
     @classmethod
     def _every_stage(cls, table: dict[int, object]) -> dict[int, object]:
         if sorted(table) != [1, 2, 3, 4, 5]:
             raise ValueError("give one entry for each stage 1 to 5")
         return table
+
+    def slot(self, slot_id: str) -> Slot | None:
+        return next((s for s in self.slots if s.id == slot_id), None)
+
+
+class WordPrompt(_Strict):
+    """Words a person may write, and the answer a coach could suggest from them."""
+
+    phrases: tuple[str, ...] = Field(min_length=1)
+    topic: str = Field(min_length=2, max_length=60, description='Completes "You wrote about ...".')
+    add: str | None = Field(default=None, description="A barrier or strength id to suggest.")
+    check: tuple[str, ...] = Field(
+        default=(), description="Ticked strengths the words may contradict: ask about them."
+    )
+    work_situation: str | None = None
+    language: str | None = None
+
+    @field_validator("phrases")
+    @classmethod
+    def _lower_case(cls, phrases: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(p.lower() for p in phrases)
 
 
 class LanguageRules(_Strict):
@@ -341,6 +470,7 @@ class Library(BaseModel):
     signposts: Signposts
     rules: PlanningRules
     language: LanguageRules
+    prompts: tuple[WordPrompt, ...] = ()
 
     _steps_by_id: dict[str, LibraryStep] = PrivateAttr(default_factory=dict)
     _strengths_by_id: dict[str, Strength] = PrivateAttr(default_factory=dict)

@@ -149,9 +149,10 @@ def library_options(
     """Steps in an area that fit the person now, best first: none already in the plan, and
     none from the family of a step in the plan (other than the one being swapped)."""
     families = _families_in(plan, library, leaving_out=replacing)
+    done = _done_in(plan)
     return [
-        suggested_step(s, plan.profile, library)
-        for s in candidates(area, plan.profile, library)
+        suggested_step(s, plan.profile, library, done=done)
+        for s in candidates(area, plan.profile, library, done)
         if s.family_id not in families and not any(p.id == s.id for p in plan.steps)
     ]
 
@@ -162,7 +163,7 @@ def smaller_offer(plan: Plan, step: PlanStep, library: Library) -> PlanStep | No
         return None
     if not can_make_smaller(plan, step, library):
         return None
-    return suggested_step(library.step(step.smaller), plan.profile, library)  # type: ignore[arg-type]
+    return suggested_step(library.step(step.smaller), plan.profile, library, done=_done_in(plan))  # type: ignore[arg-type]
 
 
 def can_take_next(plan: Plan, step: PlanStep, library: Library) -> bool:
@@ -184,7 +185,7 @@ def _can_move_to(step_id: str | None, replacing: str, plan: Plan, library: Libra
     target = library.step(step_id)
     if target.family_id in _families_in(plan, library, leaving_out=replacing):
         return False
-    return may_offer(target, plan.profile, library, Scope.BY_HAND)
+    return may_offer(target, plan.profile, library, Scope.BY_HAND, _done_in(plan))
 
 
 def _library_step_for(
@@ -195,17 +196,24 @@ def _library_step_for(
     if any(s.id == step_id and s.id != replacing for s in plan.steps):
         raise PlanEditError("That step is already in the plan.")
     step = library.step(step_id)
-    refused = refusals(step, plan.profile, library, Scope.BY_HAND)
+    refused = refusals(step, plan.profile, library, Scope.BY_HAND, _done_in(plan))
     if refused:
         raise PlanEditError(first_refusal_message(refused[0], plan.profile, library))
     if step.family_id in _families_in(plan, library, leaving_out=replacing):
         raise PlanEditError("A step very like that one is already in the plan.")
-    suggested = suggested_step(step, plan.profile, library)
+    suggested = suggested_step(
+        step, plan.profile, library, scope=Scope.BY_HAND, done=_done_in(plan)
+    )
     stage = effective_stage(plan.profile, step.area)
     if step.grade > stage + 1:
         bigger = "This is a bigger step than where you are now. Take it at your own pace."
         suggested = suggested.model_copy(update={"reasons": [bigger, *suggested.reasons[1:]]})
     return suggested
+
+
+def _done_in(plan: Plan) -> frozenset[str]:
+    """Library steps done already in this plan: never offered again."""
+    return frozenset(t.id for t in plan.steps_taken if t.id)
 
 
 def _families_in(plan: Plan, library: Library, leaving_out: str | None = None) -> set[str]:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from goal_library.models import Library
 from planner.models import Plan, Profile
 from planner.policy import Scope, candidates, refusals, score
-from planner.rules import effective_stage, grade_window, open_areas, step_cap
-from planner.suggest import build_plan
+from planner.rules import aims_of, effective_stage, grade_window, open_areas, step_cap
+from planner.suggest import build_plan, slot_open
 
 
 @dataclass(frozen=True)
@@ -32,16 +32,25 @@ class AreaExplanation:
     verdicts: list[Verdict] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class SlotVerdict:
+    slot: str
+    open: bool
+    took: tuple[str, ...]
+
+
 @dataclass
 class Explanation:
     cap: int
     draft: list[tuple[str, str]]  # (step id, slot)
     areas: list[AreaExplanation]
+    slots: list[SlotVerdict] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         return {
             "cap": self.cap,
             "draft": [{"id": i, "slot": slot} for i, slot in self.draft],
+            "slots": [{"slot": v.slot, "open": v.open, "took": list(v.took)} for v in self.slots],
             "areas": [
                 {
                     "area": a.area,
@@ -66,11 +75,17 @@ def explain(profile: Profile, library: Library) -> Explanation:
         )
         explained.verdicts = _verdicts(area, profile, library, plan, taken)
         areas.append(explained)
-    return Explanation(
-        cap=step_cap(profile, library.rules),
-        draft=[(s.id, s.trace.slot if s.trace else "") for s in plan.steps],
-        areas=areas,
-    )
+    cap = step_cap(profile, library.rules)
+    draft = [(s.id, s.trace.slot if s.trace else "") for s in plan.steps]
+    slots = [
+        SlotVerdict(
+            slot.id,
+            slot_open(slot.when, profile, cap, library),
+            tuple(i for i, taken_by in draft if taken_by == slot.id),
+        )
+        for slot in library.rules.slots
+    ]
+    return Explanation(cap=cap, draft=draft, areas=areas, slots=slots)
 
 
 def _verdicts(
@@ -119,7 +134,9 @@ def _opened_by(area: str, profile: Profile, library: Library) -> str:
         b in profile.barriers for b in rules.basic_needs.barriers
     ):
         reasons.append("basic needs")
-    reasons += [f"aim {a}" for a in profile.aims if area in library.aim(a).areas]
+    reasons += [f"aim {a}" for a in aims_of(profile, rules) if area in library.aim(a).areas]
+    if area in rules.work_situation_areas.get(profile.work_situation or "", ()):
+        reasons.append(f"work situation {profile.work_situation}")
     if area in profile.area_stages:
         reasons.append("area stage set")
     return ", ".join(reasons)
@@ -128,6 +145,14 @@ def _opened_by(area: str, profile: Profile, library: Library) -> str:
 def explanation_text(explanation: Explanation) -> str:
     lines = [f"Draft plan (cap {explanation.cap}):"]
     lines += [f"  {n}. {i} [{slot}]" for n, (i, slot) in enumerate(explanation.draft, 1)]
+    lines += ["", "Slots, in order (rules.yaml):"]
+    for v in explanation.slots:
+        state = (
+            ("took " + ", ".join(v.took))
+            if v.took
+            else ("open, nothing taken" if v.open else "closed")
+        )
+        lines.append(f"  {v.slot}: {state}")
     for area in explanation.areas:
         window = ", ".join(str(g) for g in area.window)
         lines += [

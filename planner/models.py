@@ -40,6 +40,10 @@ EARLIEST_DATE = datetime.date(2000, 1, 1)
 LATEST_DATE = datetime.date(2199, 12, 31)
 
 Stage = Annotated[StrictInt, Field(ge=1, le=5)]
+WorkSituation = Literal["not_working", "wants_work_now", "in_work", "starting_a_job", "studying"]
+WorkHours = Annotated[StrictInt, Field(ge=1, le=80)]
+LanguageCode = Literal["en", "cy"]
+PrintFormat = Literal["clear", "large"]
 Outcome = Literal["done", "partly", "not_yet", "not_for_me"]
 Confidence = Annotated[StrictInt, Field(ge=0, le=10)]
 OwnWords = Annotated[StrictStr, Field(max_length=OWN_WORDS_MAX_CHARS)]
@@ -81,6 +85,19 @@ class Profile(BaseModel):
     barriers_own_words: OwnWords = ""
     hopes: OwnWords = ""
     nation: NationId = "england"
+    work_situation: WorkSituation | None = Field(
+        default=None,
+        description="not_working, wants_work_now, in_work (with work_hours), starting_a_job "
+        "or studying.",
+    )
+    work_hours: WorkHours | None = Field(default=None, description="Hours a week, when in work.")
+    crisis_noted_on: PlanDate | None = Field(
+        default=None,
+        description="When a very hard time (recent_crisis) was last noted: it lapses after "
+        "eight weeks at a review unless renewed.",
+    )
+    language: LanguageCode = "en"
+    print_format: PrintFormat = "clear"
 
     @field_validator("aims", "strengths", "barriers")
     @classmethod
@@ -109,19 +126,11 @@ class TakenStep(BaseModel):
     title: Annotated[StrictStr, Field(min_length=1, max_length=SHORT_TEXT_MAX_CHARS)]
     area: AreaId
     done_on: PlanDate
+    id: StepId | None = Field(default=None, description="The step's id: never offered again.")
 
 
-TraceSlot = Literal[
-    "safety_first",
-    "basic_needs",
-    "work_support",
-    "first_aim",
-    "raised_topic",
-    "lead_area",
-    "forward",
-    "spread",
-    "alternative",
-]
+# A slot of rules.yaml `slots`, or "alternative" (or a name an older plan used).
+TraceSlot = Annotated[StrictStr, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9_]+$")]
 
 
 class StepTrace(BaseModel):
@@ -229,6 +238,36 @@ def _library_from(info: ValidationInfo) -> Library | None:
     return library if isinstance(library, Library) else None
 
 
+class ReviewChanges(BaseModel):
+    """What a review changes about the person; a field left out stays as it was."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    aims: list[Annotated[StrictStr, Field(max_length=80)]] | None = Field(
+        default=None, max_length=20
+    )
+    strengths: list[Annotated[StrictStr, Field(max_length=80)]] | None = Field(
+        default=None, max_length=100
+    )
+    barriers: list[Annotated[StrictStr, Field(max_length=80)]] | None = Field(
+        default=None, max_length=100
+    )
+    work_situation: WorkSituation | None = None
+    work_hours: WorkHours | None = None
+    crisis: Literal["renew", "clear"] | None = Field(
+        default=None,
+        description="renew: the very hard time is still recent (it lapses after eight weeks "
+        "otherwise); clear: it is over.",
+    )
+
+    @field_validator("aims", "strengths", "barriers")
+    @classmethod
+    def _known(cls, ids: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        if ids is None:
+            return None
+        return Profile._known_and_unique(ids, info)
+
+
 class ReviewAnswers(BaseModel):
     """What was agreed at a review (the OUTCOMES.json of `python -m planner review`)."""
 
@@ -239,3 +278,4 @@ class ReviewAnswers(BaseModel):
     area_stages: dict[AreaId, Stage] | None = None
     what_went_well: OwnWords = ""
     outcome_words: dict[StepId, OwnWords] = Field(default_factory=dict, max_length=MAX_STEPS)
+    changes: ReviewChanges | None = None

@@ -1,14 +1,21 @@
 """The one place that decides whether a library step may be offered to a person, and how
 steps rank. Suggest, editing, review and explain all ask here, and every answer says why.
 
-Two scopes: a step *suggested* (in the draft, the alternatives, a review) passes every rule;
-a step *added by hand* (a coach picked it) passes the rules about the person — their needs,
-barriers, nation, what they raised, their skills — but may be bigger than their stage, or a
-course after a crisis, because the coach and the person chose it together.
+The rules are one table, `RULES`: each entry has an id, the scopes it applies in, and a check
+that either refuses the step (with plain words) or lets it through (with the words the trace
+records). A decision is the table evaluated in order, so the trace is what was evaluated and
+can never disagree with the decision.
+
+Scopes: a step *suggested* (in the draft, the alternatives, a swap list, "add a step") passes
+every rule; at a review, the *next step* up (or the smaller one) may build on the step it
+follows; a step *added by hand* (a coach typed or picked its id) passes the rules about the
+person — their needs, barriers, nation, what they raised, their skills — but may be bigger than
+their stage, or a course after a crisis, because the coach and the person chose it together.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -24,20 +31,27 @@ from planner.rules import (
     grade_window,
     is_about_them,
     kinds_not_raised,
+    own_services_used,
     raised_topics,
     ruling_barriers,
     setting_stage_limits,
     skills_talked_down,
     strengths_used,
+    too_small_for,
     unmet_needs,
 )
 
 
 class Scope(Enum):
     SUGGESTED = "suggested"
-    # At a review, "done" leads to the step's next one, which may build on it.
+    # At a review: "done" leads to the step's next one, "not yet" to its smaller one; either
+    # may build on the step it follows.
     NEXT_STEP = "next_step"
     BY_HAND = "by_hand"
+
+
+_ALL = frozenset(Scope)
+_OFFERED = frozenset({Scope.SUGGESTED, Scope.NEXT_STEP})
 
 
 @dataclass(frozen=True)
@@ -50,83 +64,229 @@ class Refusal:
 
 
 @dataclass(frozen=True)
-class Score:
-    """How well a step suits the person, in parts. Lower `grade_fit` is better."""
+class Person:
+    """Who the step is for: the profile, and the steps already done in this plan."""
 
-    grade_fit: int
-    strengths: tuple[str, ...]
-    eased: tuple[str, ...]
-    topics: tuple[str, ...]
-    aims: tuple[str, ...]
-    points: int
+    profile: Profile
+    done: frozenset[str] = frozenset()
 
-    def as_dict(self) -> dict[str, int]:
-        return {
-            "grade_fit": self.grade_fit,
-            "strengths": len(self.strengths),
-            "barriers_eased": len(self.eased),
-            "raised_topics": len(self.topics),
-            "aims": len(self.aims),
-            "points": self.points,
-        }
+
+Check = Callable[[LibraryStep, Person, Library], "tuple[tuple[Refusal, ...], str]"]
+
+
+@dataclass(frozen=True)
+class PolicyRule:
+    """One entry of the table: refuses a step, or says in a few words why it passes."""
+
+    id: str
+    scopes: frozenset[Scope]
+    check: Check
+
+
+@dataclass(frozen=True)
+class Decision:
+    refusals: tuple[Refusal, ...]
+    passed: tuple[str, ...]  # "rule: why it let the step through", for every rule evaluated
+
+    @property
+    def admitted(self) -> bool:
+        return not self.refusals
+
+
+def _nation(step: LibraryStep, person: Person, library: Library) -> tuple[tuple[Refusal, ...], str]:
+    if for_their_nation(step, person.profile):
+        return (), f"for {person.profile.nation}" if step.nations else "for every nation"
+    return (Refusal("nation", f"written for {', '.join(step.nations)}"),), ""
+
+
+def _only_for(
+    step: LibraryStep, person: Person, library: Library
+) -> tuple[tuple[Refusal, ...], str]:
+    if is_about_them(step, person.profile):
+        topics = raised_topics(step, person.profile)
+        return (), f"the person said {', '.join(topics)}" if topics else "for anyone"
+    wanted = " and ".join(
+        filter(None, (" or ".join(step.only_for), " and ".join(step.only_for_all)))
+    )
+    return (Refusal("only_for", f"only for people who said {wanted}"),), ""
+
+
+def _only_with(
+    step: LibraryStep, person: Person, library: Library
+) -> tuple[tuple[Refusal, ...], str]:
+    rules = library.rules
+    found = tuple(
+        Refusal(
+            "only_with",
+            f"a {kind} step, only when the person raised {', '.join(rules.only_with[kind])}",
+        )
+        for kind in kinds_not_raised(step, person.profile, rules)
+    )
+    return found, "no kind that needs raising, or it was raised"
+
+
+def _needs(step: LibraryStep, person: Person, library: Library) -> tuple[tuple[Refusal, ...], str]:
+    rules = library.rules
+    unmet = unmet_needs(step, person.profile, rules)
+    found = tuple(Refusal("needs", f"needs {rules.needs[n].label}", n) for n in unmet)
+    return found, f"{', '.join(step.needs)} met" if step.needs else "needs nothing"
+
+
+def _barrier(
+    step: LibraryStep, person: Person, library: Library
+) -> tuple[tuple[Refusal, ...], str]:
+    found = tuple(
+        Refusal("barrier", f"ruled out by {b}", b)
+        for b in ruling_barriers(step, person.profile, library)
+    )
+    return found, "no barrier rules it out"
+
+
+def _too_small(
+    step: LibraryStep, person: Person, library: Library
+) -> tuple[tuple[Refusal, ...], str]:
+    found = tuple(
+        Refusal("too_small", f"too small for someone with {i}", i)
+        for i in too_small_for(step, person.profile)
+    )
+    return found, "not too small for them"
+
+
+def _beginner(
+    step: LibraryStep, person: Person, library: Library
+) -> tuple[tuple[Refusal, ...], str]:
+    found = tuple(
+        Refusal("beginner", f"a beginner's step in {skill}, a skill they have", skill)
+        for skill in skills_talked_down(step, person.profile)
+    )
+    return found, "no skill of theirs talked down"
+
+
+def _done(step: LibraryStep, person: Person, library: Library) -> tuple[tuple[Refusal, ...], str]:
+    if step.id in person.done:
+        return (Refusal("done", "already done in this plan"),), ""
+    return (), "not done yet in this plan"
+
+
+def _grade_window(
+    step: LibraryStep, person: Person, library: Library
+) -> tuple[tuple[Refusal, ...], str]:
+    stage = effective_stage(person.profile, step.area)
+    if step.grade in grade_window(stage):
+        return (), f"grade {step.grade} at stage {stage} in {step.area}"
+    refusal = Refusal("grade_window", f"grade {step.grade} is more than one above stage {stage}")
+    return (refusal,), ""
+
+
+def _setting_stage(
+    step: LibraryStep, person: Person, library: Library
+) -> tuple[tuple[Refusal, ...], str]:
+    found = tuple(
+        Refusal(
+            "setting_stage",
+            f"grade {step.grade} is out of the home or with others, "
+            f"more than one above the stage for {area}",
+            area,
+        )
+        for area in setting_stage_limits(step, person.profile, library.rules)
+    )
+    return found, "done with the coach at the desk" if step.at_desk else "setting fits the stage"
+
+
+def _follows_on(
+    step: LibraryStep, person: Person, library: Library
+) -> tuple[tuple[Refusal, ...], str]:
+    if step.follows_on:
+        return (Refusal("follows_on", f"builds on {step.smaller} being done first"),), ""
+    return (), "a first step of its kind"
+
+
+def _crisis_grade(
+    step: LibraryStep, person: Person, library: Library
+) -> tuple[tuple[Refusal, ...], str]:
+    rules = library.rules
+    if above_crisis_grade(step, person.profile, rules):
+        refusal = Refusal(
+            "crisis_grade",
+            f"grade {step.grade} is above {rules.crisis.max_grade} after a very hard time",
+        )
+        return (refusal,), ""
+    return (), "small enough after a very hard time" if _crisis(person, library) else "no crisis"
+
+
+def _crisis_kind(
+    step: LibraryStep, person: Person, library: Library
+) -> tuple[tuple[Refusal, ...], str]:
+    found = tuple(
+        Refusal("crisis_kind", f"no {kind} steps yet after a very hard time")
+        for kind in crisis_kinds(step, person.profile, library.rules)
+    )
+    return found, "no left-out kind" if _crisis(person, library) else "no crisis"
+
+
+def _crisis(person: Person, library: Library) -> bool:
+    return library.rules.crisis.barrier in person.profile.barriers
+
+
+# The table, in the order the trace reads. Every scope evaluates the rules it names.
+RULES: tuple[PolicyRule, ...] = (
+    PolicyRule("nation", _ALL, _nation),
+    PolicyRule("only_for", _ALL, _only_for),
+    PolicyRule("only_with", _ALL, _only_with),
+    PolicyRule("needs", _ALL, _needs),
+    PolicyRule("barrier", _ALL, _barrier),
+    PolicyRule("too_small", _ALL, _too_small),
+    PolicyRule("beginner", _ALL, _beginner),
+    PolicyRule("done", _ALL, _done),
+    PolicyRule("grade_window", _OFFERED, _grade_window),
+    PolicyRule("setting_stage", _OFFERED, _setting_stage),
+    PolicyRule("follows_on", frozenset({Scope.SUGGESTED}), _follows_on),
+    PolicyRule("crisis_grade", _OFFERED, _crisis_grade),
+    PolicyRule("crisis_kind", _OFFERED, _crisis_kind),
+)
+
+
+def decide(
+    step: LibraryStep,
+    profile: Profile,
+    library: Library,
+    scope: Scope = Scope.SUGGESTED,
+    done: frozenset[str] = frozenset(),
+) -> Decision:
+    """Every rule of the table that applies in `scope`, evaluated in order."""
+    person = Person(profile, done)
+    refused: list[Refusal] = []
+    passed: list[str] = []
+    for rule in RULES:
+        if scope not in rule.scopes:
+            continue
+        found, words = rule.check(step, person, library)
+        if found:
+            refused.extend(found)
+        else:
+            passed.append(f"{rule.id}: {words}")
+    return Decision(tuple(refused), tuple(passed))
 
 
 def refusals(
-    step: LibraryStep, profile: Profile, library: Library, scope: Scope = Scope.SUGGESTED
+    step: LibraryStep,
+    profile: Profile,
+    library: Library,
+    scope: Scope = Scope.SUGGESTED,
+    done: frozenset[str] = frozenset(),
 ) -> tuple[Refusal, ...]:
     """Every rule that keeps this step from this person (empty: it may be offered)."""
-    rules = library.rules
-    found: list[Refusal] = []
-    if not for_their_nation(step, profile):
-        found.append(Refusal("nation", f"written for {', '.join(step.nations)}"))
-    if not is_about_them(step, profile):
-        wanted = " and ".join(
-            filter(None, (" or ".join(step.only_for), " and ".join(step.only_for_all)))
-        )
-        found.append(Refusal("only_for", f"only for people who said {wanted}"))
-    for kind in kinds_not_raised(step, profile, rules):
-        raised = ", ".join(rules.only_with[kind])
-        found.append(Refusal("only_with", f"a {kind} step, only when the person raised {raised}"))
-    for need in unmet_needs(step, profile, rules):
-        found.append(Refusal("needs", f"needs {rules.needs[need].label}", need))
-    for barrier in ruling_barriers(step, profile, library):
-        found.append(Refusal("barrier", f"ruled out by {barrier}", barrier))
-    for skill in skills_talked_down(step, profile):
-        found.append(Refusal("beginner", f"a beginner's step in {skill}, a skill they have", skill))
-    if scope is Scope.BY_HAND:
-        return tuple(found)
-    stage = effective_stage(profile, step.area)
-    if step.grade not in grade_window(stage):
-        found.append(
-            Refusal("grade_window", f"grade {step.grade} is more than one above stage {stage}")
-        )
-    for area in setting_stage_limits(step, profile, rules):
-        found.append(
-            Refusal(
-                "setting_stage",
-                f"grade {step.grade} is out of the home or with others, "
-                f"more than one above the stage for {area}",
-                area,
-            )
-        )
-    if step.follows_on and scope is Scope.SUGGESTED:
-        found.append(Refusal("follows_on", f"builds on {step.smaller} being done first"))
-    if above_crisis_grade(step, profile, rules):
-        found.append(
-            Refusal(
-                "crisis_grade",
-                f"grade {step.grade} is above {rules.crisis.max_grade} after a very hard time",
-            )
-        )
-    for kind in crisis_kinds(step, profile, rules):
-        found.append(Refusal("crisis_kind", f"no {kind} steps yet after a very hard time"))
-    return tuple(found)
+    return decide(step, profile, library, scope, done).refusals
 
 
 def may_offer(
-    step: LibraryStep, profile: Profile, library: Library, scope: Scope = Scope.SUGGESTED
+    step: LibraryStep,
+    profile: Profile,
+    library: Library,
+    scope: Scope = Scope.SUGGESTED,
+    done: frozenset[str] = frozenset(),
 ) -> bool:
-    return not refusals(step, profile, library, scope)
+    return decide(step, profile, library, scope, done).admitted
 
 
 def first_refusal_message(refusal: Refusal, profile: Profile, library: Library) -> str:
@@ -143,9 +303,37 @@ def first_refusal_message(refusal: Refusal, profile: Profile, library: Library) 
         return f"That step needs {need.label}, and this plan does not mention it."
     if refusal.rule == "beginner":
         return "That is a first step in something the person is already good at."
+    if refusal.rule == "too_small":
+        return "That step is smaller than what the person is already doing."
+    if refusal.rule == "done":
+        return "That step was done already. Well done! Try the next one up."
     if refusal.rule == "nation":
         return "That step is about a service in another part of the UK."
     return "That step is for people with something this plan does not mention."
+
+
+@dataclass(frozen=True)
+class Score:
+    """How well a step suits the person, in parts. Lower `grade_fit` is better."""
+
+    grade_fit: int
+    strengths: tuple[str, ...]
+    eased: tuple[str, ...]
+    topics: tuple[str, ...]
+    aims: tuple[str, ...]
+    services: tuple[str, ...]
+    points: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "grade_fit": self.grade_fit,
+            "strengths": len(self.strengths),
+            "barriers_eased": len(self.eased),
+            "raised_topics": len(self.topics),
+            "aims": len(self.aims),
+            "own_services": len(self.services),
+            "points": self.points,
+        }
 
 
 def score(step: LibraryStep, profile: Profile, library: Library) -> Score:
@@ -154,13 +342,22 @@ def score(step: LibraryStep, profile: Profile, library: Library) -> Score:
     eased = barriers_eased(step, profile)
     topics = raised_topics(step, profile)
     aims = aims_served(step, profile, library)
+    services = own_services_used(step, profile, library.rules)
     window = grade_window(effective_stage(profile, step.area))
     fit = window.index(step.grade) if step.grade in window else len(window)
     qualities = sum(library.strength(s).group == "qualities" for s in used)
     total = points.quality * qualities + points.strength * (len(used) - qualities)
     total += points.eased_barrier * len(eased) + points.raised_topic * bool(topics)
-    total += points.aim * bool(aims)
-    return Score(grade_fit=fit, strengths=used, eased=eased, topics=topics, aims=aims, points=total)
+    total += points.aim * bool(aims) + points.own_service * bool(services)
+    return Score(
+        grade_fit=fit,
+        strengths=used,
+        eased=eased,
+        topics=topics,
+        aims=aims,
+        services=services,
+        points=total,
+    )
 
 
 def rank_key(step: LibraryStep, profile: Profile, library: Library) -> tuple[int, int, int]:
@@ -172,26 +369,9 @@ def rank_key(step: LibraryStep, profile: Profile, library: Library) -> tuple[int
     return (cost - parts.points, parts.grade_fit, library.order(step.id))
 
 
-def candidates(area: str, profile: Profile, library: Library) -> list[LibraryStep]:
+def candidates(
+    area: str, profile: Profile, library: Library, done: frozenset[str] = frozenset()
+) -> list[LibraryStep]:
     """Steps in an area that may be suggested to the person now, best first."""
-    eligible = [s for s in library.steps_in(area) if may_offer(s, profile, library)]
+    eligible = [s for s in library.steps_in(area) if may_offer(s, profile, library, done=done)]
     return sorted(eligible, key=lambda s: rank_key(s, profile, library))
-
-
-def admitted_by(step: LibraryStep, profile: Profile, library: Library) -> list[str]:
-    """The rules that let this step in, in words a developer or a coach's team can check."""
-    rules = library.rules
-    stage = effective_stage(profile, step.area)
-    reasons = [f"grade_window: grade {step.grade} at stage {stage} in {step.area}"]
-    for need in step.needs:
-        reasons.append(f"needs: {need} is met")
-    if step.only_for:
-        said = [i for i in step.only_for if i in profile.strengths or i in profile.barriers]
-        reasons.append(f"only_for: the person said {', '.join(said)}")
-    if step.nations:
-        reasons.append(f"nation: {profile.nation}")
-    if step.beginner_in:
-        reasons.append(f"beginner: the person did not say {', '.join(step.beginner_in)}")
-    if rules.crisis.barrier in profile.barriers:
-        reasons.append(f"crisis: grade {step.grade} and no left-out kind")
-    return reasons

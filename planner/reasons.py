@@ -9,13 +9,6 @@ from goal_library.models import Library, LibraryStep
 if TYPE_CHECKING:
     from planner.policy import Score
 
-# What the draft's most important places say, before the stage fit.
-SLOT_REASONS: dict[str, str] = {
-    "safety_first": "After a very hard time, feeling safe comes first.",
-    "basic_needs": "Sorting out money or your home first can make other things easier.",
-    "work_support": "You said you want to work. Help is there at every stage.",
-}
-
 
 def stage_fit_reason(grade: int, stage: int, library: Library) -> str:
     if grade == stage:
@@ -49,12 +42,12 @@ def eased_reason(barrier_ids: tuple[str, ...], library: Library) -> str | None:
 
 
 def step_reasons(
-    step: LibraryStep, stage: int, parts: Score, slot: str, library: Library
+    step: LibraryStep, stage: int, parts: Score, slot_words: str | None, library: Library
 ) -> list[str]:
-    """The draft's reason for its place, the stage fit, the aims it serves, the strengths it
-    uses, then the barriers it eases."""
+    """The draft's reason for its place (its slot's words), the stage fit, the aims it serves,
+    the strengths it uses, then the barriers it eases."""
     reasons = [
-        SLOT_REASONS.get(slot),
+        slot_words,
         stage_fit_reason(step.grade, stage, library),
         aims_reason(parts.aims, library),
         strengths_reason(parts.strengths, library),

@@ -1,8 +1,11 @@
 """The review rule: from how each step went to the next draft plan, without blame.
 
-done -> the next step up; partly -> keep it, or the smaller version if confidence was low;
-not yet -> the smaller version; not right for me -> another step in the same area at the same
-grade. The new plan respects the cap and the grade window from the (possibly new) stages.
+What each outcome leads to is one table, rules.yaml `review_moves`: for each outcome, the moves
+to try in order (the next step up, the same step, its smaller version, another step in its
+area), each with the words the plan says, so every reason is true of the move it describes.
+A review can also change the person (stages, barriers, services, aims, work situation); a very
+hard time lapses after eight weeks unless renewed. A step done is never offered again in the
+plan, and no step is cut without a word: the person's own steps are always carried forward.
 """
 
 from __future__ import annotations
@@ -10,29 +13,26 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 
-from goal_library.models import Library, LibraryStep
-from planner.editing import with_note
-from planner.models import Outcome, Plan, PlanStep, Profile, TakenStep
+from goal_library.models import Library, LibraryStep, ReviewMove
+from planner.editing import revised_plan, with_note
+from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep
 from planner.policy import Scope, candidates, may_offer
 from planner.rules import should_offer_smaller, step_cap
 from planner.suggest import build_plan, suggested_step
 
-OUTCOME_REASONS: dict[str, str] = {
-    "done": "You did this. Here is the next step.",
-    "done_again": "You did a step like this. Here is another one to build on it.",
-    "partly": "You made a start. Keep going with this step.",
-    "partly_smaller": "You made a start. Here is a smaller version to build on.",
-    "not_yet": "This was hard to fit in. Here is a smaller step to try.",
-    "not_yet_keep": "This was hard to fit in. It is fine to try it again.",
-    "not_for_me": "That step was not right for you. Here is a different one to try.",
-    "kept": "We kept this step from your last plan.",
-}
 OUTCOME_LABELS: dict[str, str] = {
     "done": "Done",
     "partly": "Partly",
     "not_yet": "Not yet",
     "not_for_me": "Not right for me",
 }
+# The table's row for a step the review did not mark.
+NOT_REVIEWED = "not_reviewed"
+LAPSED_NOTE = (
+    "The very hard time was more than {weeks} weeks ago, so this plan no longer treats it as "
+    "recent. If things are still very hard, tick it again."
+)
+LEFT_OUT_NOTE = "We left out “{title}” for now: it does not fit where you are now."
 
 
 def review_plan(
@@ -45,26 +45,35 @@ def review_plan(
     area_stages: Mapping[str, int] | None = None,
     what_went_well: str = "",
     outcome_words: Mapping[str, str] | None = None,
+    changes: ReviewChanges | None = None,
 ) -> Plan:
     """The next draft plan after a review."""
-    profile = _updated_profile(plan.profile, stage, area_stages)
+    profile, notes = updated_profile(
+        plan, library, reviewed_on, stage=stage, area_stages=area_stages, changes=changes
+    )
     words = outcome_words or {}
-    chosen: list[PlanStep] = []
-    for step in plan.steps:
-        outcome = outcomes.get(step.id)
-        follow_on = _follow_on(step, outcome, profile, library, taken=chosen + plan.steps)
-        if follow_on is not None:
-            chosen.append(follow_on)
-    cap = step_cap(profile, library.rules)
-    draft = build_plan(profile, library)
-    chosen = _fill_to_cap(chosen[:cap], cap, draft, library)
     reviewed_steps = [
         step.model_copy(
             update={"outcome": outcomes.get(step.id), "outcome_words": words.get(step.id, "")}
         )
         for step in plan.steps
     ]
-    return with_note(
+    done = frozenset(
+        {t.id for t in plan.steps_taken if t.id}
+        | {s.id for s in reviewed_steps if s.outcome == "done" and not s.own_words}
+    )
+    chosen: list[PlanStep] = []
+    for step in plan.steps:
+        taken = {s.id for s in chosen} | {s.id for s in plan.steps if s.id != step.id}
+        follow_on = follow_on_step(step, outcomes.get(step.id), profile, library, taken, done)
+        if follow_on is not None:
+            chosen.append(follow_on)
+        elif not step.own_words and outcomes.get(step.id) not in ("done", "not_for_me"):
+            notes.append(LEFT_OUT_NOTE.format(title=step.title))
+    cap = step_cap(profile, library.rules)
+    draft = build_plan(profile, library, done=done | {s.id for s in chosen})
+    chosen = _fill_to_cap(chosen, cap, draft, library)
+    next_plan = with_note(
         draft,
         library,
         steps=chosen,
@@ -75,108 +84,102 @@ def review_plan(
         reviewed_steps=reviewed_steps,
         alternatives=_alternatives(draft, chosen),
     )
+    if notes:
+        next_plan = revised_plan(next_plan, library, notes=[*next_plan.notes, *notes][:10])
+    return next_plan
 
 
-def _follow_on(
+def follow_on_step(
     step: PlanStep,
     outcome: Outcome | None,
     profile: Profile,
     library: Library,
-    taken: list[PlanStep],
+    taken: set[str],
+    done: frozenset[str] = frozenset(),
 ) -> PlanStep | None:
-    """The step that follows this one in the next plan, or None when it simply ends."""
+    """The step that follows this one in the next plan (the first move of the outcome's row
+    that can be made), or None when it simply ends."""
+    row = library.rules.review_moves[outcome or NOT_REVIEWED]
     if step.own_words:
-        return _own_words_follow_on(step, outcome)
+        own = next((m for m in row if m.move == "same"), None)
+        if own is None:
+            return None
+        return step.model_copy(update={"reasons": [own.words], "outcome": None})
     if not library.has_step(step.id):
         return None
     current = library.step(step.id)
-    taken_ids = {s.id for s in taken} - {step.id}
-    if outcome == "done":
-        bigger = _usable(current.next, profile, library, taken_ids, Scope.NEXT_STEP)
-        if bigger is not None:
-            return _with_reason(bigger, profile, library, OUTCOME_REASONS["done"])
-        same_level = _another_in_area(current, profile, library, taken_ids, grade=None)
-        reason = OUTCOME_REASONS["done_again"]
-        return _with_reason(same_level, profile, library, reason) if same_level else None
-    if outcome == "not_for_me":
-        other = _another_in_area(current, profile, library, taken_ids, grade=current.grade)
-        other = other or _another_in_area(current, profile, library, taken_ids, grade=None)
-        return (
-            _with_reason(other, profile, library, OUTCOME_REASONS["not_for_me"]) if other else None
-        )
-    wants_smaller = outcome == "not_yet" or (
-        outcome == "partly" and should_offer_smaller(step.confidence, library.rules)
-    )
-    if wants_smaller or not _fits_now(current, profile, library):
-        smaller = _usable(current.smaller, profile, library, taken_ids)
-        if smaller is not None:
-            key = "not_yet" if outcome == "not_yet" else "partly_smaller"
-            return _with_reason(smaller, profile, library, OUTCOME_REASONS[key])
-        if not _fits_now(current, profile, library):
-            return None
-    key = {"partly": "partly", "not_yet": "not_yet_keep"}.get(outcome or "", "kept")
-    kept = _with_reason(current, profile, library, OUTCOME_REASONS[key])
-    return kept.model_copy(
-        update={
-            "when": step.when,
-            "who_can_help": step.who_can_help,
-            "if_then": step.if_then,
-            "confidence": step.confidence,
-        }
-    )
+    for move in row:
+        if move.low_confidence_only and not should_offer_smaller(step.confidence, library.rules):
+            continue
+        target = _move_target(move, current, profile, library, taken, done)
+        if target is None:
+            continue
+        moved = _with_reason(target, profile, library, move.words, done)
+        if target.id == current.id:
+            moved = moved.model_copy(
+                update={
+                    "when": step.when,
+                    "who_can_help": step.who_can_help,
+                    "if_then": step.if_then,
+                    "confidence": step.confidence,
+                }
+            )
+        return moved
+    return None
 
 
-def _own_words_follow_on(step: PlanStep, outcome: Outcome | None) -> PlanStep | None:
-    if outcome in ("done", "not_for_me"):
-        return None
-    key = {"partly": "partly", "not_yet": "not_yet_keep"}.get(outcome or "", "kept")
-    return step.model_copy(update={"reasons": [OUTCOME_REASONS[key]], "outcome": None})
-
-
-def _usable(
-    step_id: str | None,
+def _move_target(
+    move: ReviewMove,
+    current: LibraryStep,
     profile: Profile,
     library: Library,
-    taken_ids: set[str],
-    scope: Scope = Scope.SUGGESTED,
+    taken: set[str],
+    done: frozenset[str],
 ) -> LibraryStep | None:
-    if step_id is None or step_id in taken_ids or not library.has_step(step_id):
-        return None
-    candidate = library.step(step_id)
-    return candidate if may_offer(candidate, profile, library, scope) else None
-
-
-def _fits_now(step: LibraryStep, profile: Profile, library: Library) -> bool:
-    """The policy would offer it to the person as they are now, as a step they are on."""
-    return may_offer(step, profile, library, Scope.NEXT_STEP)
+    """The step a move leads to for this person now, or None when it cannot be made."""
+    if move.move == "same":
+        return current if may_offer(current, profile, library, Scope.NEXT_STEP, done) else None
+    if move.move in ("next", "smaller"):
+        target_id = current.next if move.move == "next" else current.smaller
+        if target_id is None or target_id in taken or not library.has_step(target_id):
+            return None
+        target = library.step(target_id)
+        return target if may_offer(target, profile, library, Scope.NEXT_STEP, done) else None
+    return _another_in_area(current, profile, library, taken, done, move.move)
 
 
 def _another_in_area(
     current: LibraryStep,
     profile: Profile,
     library: Library,
-    taken_ids: set[str],
-    grade: int | None,
+    taken: set[str],
+    done: frozenset[str],
+    move: str,
 ) -> LibraryStep | None:
-    taken_families = {library.step(i).family_id for i in taken_ids if library.has_step(i)}
-    for candidate in candidates(current.area, profile, library):
-        if candidate.id == current.id or candidate.id in taken_ids:
+    taken_families = {library.step(i).family_id for i in taken if library.has_step(i)}
+    for candidate in candidates(current.area, profile, library, done):
+        if candidate.id == current.id or candidate.id in taken:
             continue
         if candidate.family_id in taken_families | {current.family_id}:
             continue
-        if grade is None or candidate.grade == grade:
-            return candidate
+        if move == "another_same_grade" and candidate.grade != current.grade:
+            continue
+        if move == "another_bigger" and candidate.grade < current.grade:
+            continue
+        return candidate
     return None
 
 
-def _with_reason(step: LibraryStep, profile: Profile, library: Library, reason: str) -> PlanStep:
-    suggested = suggested_step(step, profile, library)
+def _with_reason(
+    step: LibraryStep, profile: Profile, library: Library, reason: str, done: frozenset[str]
+) -> PlanStep:
+    suggested = suggested_step(step, profile, library, scope=Scope.NEXT_STEP, done=done)
     return suggested.model_copy(update={"reasons": [reason, *suggested.reasons]})
 
 
 def _fill_to_cap(chosen: list[PlanStep], cap: int, draft: Plan, library: Library) -> list[PlanStep]:
     """Room left under the cap is offered from a fresh draft, so the plan still has a next step;
-    never a second step of a family already in the plan."""
+    never a second step of a family already in the plan. Nothing already chosen is cut."""
     if len(chosen) >= cap:
         return chosen
     families = {library.step(s.id).family_id for s in chosen if library.has_step(s.id)}
@@ -199,15 +202,53 @@ def _alternatives(draft: Plan, chosen: list[PlanStep]) -> dict[str, list[PlanSte
 
 
 def _newly_taken(steps: list[PlanStep], on: datetime.date) -> list[TakenStep]:
-    return [TakenStep(title=s.title, area=s.area, done_on=on) for s in steps if s.outcome == "done"]
+    return [
+        TakenStep(title=s.title, area=s.area, done_on=on, id=None if s.own_words else s.id)
+        for s in steps
+        if s.outcome == "done"
+    ]
 
 
-def _updated_profile(
-    profile: Profile, stage: int | None, area_stages: Mapping[str, int] | None
-) -> Profile:
-    changes: dict[str, object] = {}
+def updated_profile(
+    plan: Plan,
+    library: Library,
+    reviewed_on: datetime.date,
+    *,
+    stage: int | None = None,
+    area_stages: Mapping[str, int] | None = None,
+    changes: ReviewChanges | None = None,
+) -> tuple[Profile, list[str]]:
+    """The person as they are now, and the notes that say what the review changed by itself.
+
+    A very hard time lapses once `crisis_lapses_after_days` have passed since it was noted,
+    unless the review renews it; it can also be cleared. A date first set here for an older
+    plan counts from the plan's last review or making.
+    """
+    profile = plan.profile
+    rules = library.rules
+    data = profile.model_dump()
     if stage is not None:
-        changes["stage"] = stage
+        data["stage"] = stage
     if area_stages is not None:
-        changes["area_stages"] = dict(area_stages)
-    return Profile.model_validate({**profile.model_dump(), **changes})
+        data["area_stages"] = dict(area_stages)
+    if changes is not None:
+        data.update(changes.model_dump(exclude_unset=True, exclude={"crisis"}))
+    notes: list[str] = []
+    crisis = rules.crisis.barrier
+    if crisis in data["barriers"]:
+        renewed = changes is not None and changes.crisis == "renew"
+        cleared = changes is not None and changes.crisis == "clear"
+        noted = profile.crisis_noted_on or plan.reviewed_on or plan.created_on
+        lapsed = noted is not None and (reviewed_on - noted).days >= rules.crisis_lapses_after_days
+        if renewed or (crisis not in profile.barriers):
+            data["crisis_noted_on"] = reviewed_on
+        elif cleared or lapsed:
+            data["barriers"] = [b for b in data["barriers"] if b != crisis]
+            data["crisis_noted_on"] = None
+            if lapsed and not cleared:
+                notes.append(LAPSED_NOTE.format(weeks=rules.crisis_lapses_after_days // 7))
+        elif noted is None:
+            data["crisis_noted_on"] = reviewed_on
+    else:
+        data["crisis_noted_on"] = None
+    return Profile.model_validate(data, context={"library": library}), notes

@@ -35,6 +35,13 @@ def has_basic_needs(profile: Profile, rules: PlanningRules) -> bool:
     return any(b in profile.barriers for b in rules.basic_needs.barriers)
 
 
+def aims_of(profile: Profile, rules: PlanningRules) -> tuple[str, ...]:
+    """The person's aims in their order; wanting work now is an aim of paid work even when it
+    was not chosen (zero exclusion)."""
+    implied = (rules.work_support.aim,) if profile.work_situation == "wants_work_now" else ()
+    return tuple(dict.fromkeys((*profile.aims, *implied)))
+
+
 def open_areas(profile: Profile, library: Library) -> tuple[str, ...]:
     """Life areas the plan looks at: the stage's focus areas, then the areas basic needs and the
     person's aims open, then any the coach opened by setting a stage."""
@@ -42,8 +49,9 @@ def open_areas(profile: Profile, library: Library) -> tuple[str, ...]:
     areas = list(rules.focus_areas[profile.stage])
     if has_basic_needs(profile, rules):
         areas.append(rules.basic_needs.area)
-    for aim_id in profile.aims:
+    for aim_id in aims_of(profile, rules):
         areas.extend(library.aim(aim_id).areas)
+    areas.extend(rules.work_situation_areas.get(profile.work_situation or "", ()))
     areas.extend(a for a in AREA_IDS if a in profile.area_stages)
     return tuple(dict.fromkeys(areas))
 
@@ -56,21 +64,39 @@ def step_cap(profile: Profile, rules: PlanningRules) -> int:
     return cap
 
 
-def lead_area(profile: Profile, rules: PlanningRules) -> str | None:
-    """The life area the draft plan starts with, if the stage (or a recent crisis) names one."""
-    if in_crisis(profile, rules):
-        return rules.crisis.first_area
-    return rules.lead_area[profile.stage]
-
-
 def ruling_barriers(step: LibraryStep, profile: Profile, library: Library) -> tuple[str, ...]:
-    """The person's barriers that make this step unrealistic for now (empty if none)."""
+    """The person's barriers that make this step unrealistic for now (empty if none): named by
+    the step, or ruling out its setting or its kind (no exercise goal with eating difficulties)."""
     return tuple(
         barrier_id
         for barrier_id in profile.barriers
         if barrier_id in step.ruled_out_by
         or step.settings & set(library.barrier(barrier_id).rules_out)
+        or set(step.kinds) & set(library.barrier(barrier_id).rules_out_kinds)
     )
+
+
+def too_small_for(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
+    """What the person has or said that makes this step too small (already on a script)."""
+    said = (*profile.strengths, *profile.barriers)
+    return tuple(i for i in said if i in step.too_small_with)
+
+
+def own_services_used(step: LibraryStep, profile: Profile, rules: PlanningRules) -> tuple[str, ...]:
+    """The specialist services the person has that this step is with."""
+    return tuple(
+        need
+        for need in step.needs
+        if need in rules.own_services
+        and any(s in profile.strengths for s in rules.needs[need].met_by)
+    )
+
+
+def about(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
+    """What the person raised (barriers, and things about them) that this step is about or
+    helps with, in the person's order."""
+    topics = {*step.only_for, *step.only_for_all, *step.eases}
+    return tuple(i for i in (*profile.barriers, *profile.strengths) if i in topics)
 
 
 def unmet_needs(step: LibraryStep, profile: Profile, rules: PlanningRules) -> tuple[str, ...]:
@@ -113,7 +139,7 @@ def crisis_kinds(step: LibraryStep, profile: Profile, rules: PlanningRules) -> t
     """Kinds of step left out of a plan after a crisis (courses, volunteering, work)."""
     if not in_crisis(profile, rules):
         return ()
-    let_in = {k for k, aim in rules.crisis.unless_aimed.items() if aim in profile.aims}
+    let_in = {k for k, aim in rules.crisis.unless_aimed.items() if aim in aims_of(profile, rules)}
     return tuple(k for k in step.kinds if k in rules.crisis.left_out_kinds and k not in let_in)
 
 
@@ -126,12 +152,14 @@ def raised_topics(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
     return tuple(b for b in profile.barriers if b in (*step.only_for, *step.only_for_all))
 
 
-def serves_aim(step: LibraryStep, aim: Aim) -> bool:
-    """A step serves an aim when it is in one of the aim's areas (and of its kinds, if named)."""
+def serves_aim(step: LibraryStep, aim: Aim, profile: Profile) -> bool:
+    """A step serves an aim when it is in one of the aim's areas (and of its kinds, if named);
+    in a loose area only when it also eases something the person raised."""
     return (
         step.area in aim.areas
         and (not aim.kinds or bool(set(step.kinds) & set(aim.kinds)))
         and step.family_id not in aim.except_families
+        and (step.area not in aim.loose_areas or bool(barriers_eased(step, profile)))
     )
 
 
@@ -141,6 +169,9 @@ def setting_stage_limits(
     """Areas whose stage a step's setting goes past: out of the home beyond the getting-out
     stage, or with others beyond the people stage (each plus one grade)."""
     limits = rules.setting_limits
+    if step.at_desk:
+        # Done with the coach, in the appointment the person has already come to.
+        return ()
     checks = [
         (not step.at_home, limits.outside_home_area),
         (step.with_others, limits.with_others_area),
@@ -154,7 +185,9 @@ def setting_stage_limits(
 
 def aims_served(step: LibraryStep, profile: Profile, library: Library) -> tuple[str, ...]:
     """The person's aims this step serves, in the person's order."""
-    return tuple(a for a in profile.aims if serves_aim(step, library.aim(a)))
+    return tuple(
+        a for a in aims_of(profile, library.rules) if serves_aim(step, library.aim(a), profile)
+    )
 
 
 def strengths_used(step: LibraryStep, profile: Profile) -> tuple[str, ...]:

@@ -1,11 +1,11 @@
-"""Build a draft plan from a profile: the suggestion rules put together.
+"""Build a draft plan from a profile: purpose first, strengths choose the way.
 
-The draft is filled in order of what matters most, while the cap allows: after a crisis a
-safety step first; basic needs (money, housing); a talk about work support for a person who
-wants paid work; the person's first aim; a step about a barrier they raised (alcohol, caring);
-the stage's lead area;
-at the forward stage a volunteering or work step; then the best steps spread across the open
-areas. One step per family. Which steps may be offered, and how they rank, is `planner.policy`.
+The draft is filled slot by slot in the order of rules.yaml `slots` while the cap allows: after
+a crisis a safety step; the most urgent basic need; keeping a job; the first aim; work support;
+a step that uses a trade or degree; the second aim or a barrier the person raised; more for
+their aims. Strengths and the other points rank the steps that serve a slot; they never choose
+the slot, and a step that serves no aim and no raised barrier stays among the alternatives.
+Which steps may be offered, and how they rank, is `planner.policy`.
 """
 
 from __future__ import annotations
@@ -14,45 +14,37 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from goal_library.models import Library, LibraryStep
-from planner.models import Plan, PlanStep, Profile, StepTrace, TraceSlot
-from planner.policy import admitted_by, candidates, rank_key, score
+from goal_library.models import Library, LibraryStep, Slot, SlotTakes, SlotWhen
+from planner.models import Plan, PlanStep, Profile, StepTrace
+from planner.policy import Scope, candidates, decide, rank_key, score
 from planner.reasons import step_reasons
-from planner.rules import (
-    aims_served,
-    effective_stage,
-    has_basic_needs,
-    in_crisis,
-    lead_area,
-    open_areas,
-    raised_topics,
-    serves_aim,
-    step_cap,
-)
+from planner.rules import about, aims_of, effective_stage, open_areas, serves_aim, step_cap
 
 _BEAT_SHOWN = 5
+ALTERNATIVE = "alternative"
 
 
 @dataclass(frozen=True)
 class Pick:
-    """A step the draft took, the rule that took it, and the candidates it beat."""
+    """A step the draft took, the slot that took it, and the candidates it beat."""
 
     step: LibraryStep
-    slot: TraceSlot
+    slot: str
     beat: tuple[str, ...]
 
 
-def build_plan(profile: Profile, library: Library) -> Plan:
-    """The draft plan: a few graded, explained steps, alternatives, and where to get help now."""
+def build_plan(profile: Profile, library: Library, done: frozenset[str] = frozenset()) -> Plan:
+    """The draft plan: a few graded, explained steps, alternatives, and where to get help now.
+    Steps in `done` (done already in this plan) are never offered."""
     areas = open_areas(profile, library)
-    ranked = {area: candidates(area, profile, library) for area in areas}
+    ranked = {area: candidates(area, profile, library, done) for area in areas}
     cap = step_cap(profile, library.rules)
     picks = choose(ranked, areas, cap, profile, library)
     return Plan(
         profile=profile,
         max_steps=cap,
-        steps=[suggested_step(p.step, profile, library, p.slot, p.beat) for p in picks],
-        alternatives=alternatives(ranked, [p.step for p in picks], profile, library),
+        steps=[suggested_step(p.step, profile, library, p.slot, p.beat, done=done) for p in picks],
+        alternatives=alternatives(ranked, [p.step for p in picks], profile, library, done),
         signposts=list(library.signposts.for_nation(profile.nation)),
     )
 
@@ -64,120 +56,156 @@ def choose(
     profile: Profile,
     library: Library,
 ) -> list[Pick]:
-    """The draft's steps, most important first, never more than the cap, one per family."""
-    rules = library.rules
+    """The draft's steps, slot by slot, never more than the cap, one per family."""
     picks: list[Pick] = []
-
-    def taken_families() -> set[str]:
-        return {p.step.family_id for p in picks}
-
-    def take(
-        slot: TraceSlot, wanted: Callable[[LibraryStep], bool], *, score_first: bool = False
-    ) -> None:
-        if len(picks) >= cap:
-            return
-        pool = [
-            step
-            for area in areas
-            for step in ranked[area]
-            if wanted(step) and step.family_id not in taken_families()
-        ]
-        if not pool:
-            return
-
-        def key(step: LibraryStep) -> tuple[tuple[int, int], int]:
-            value, fit = _round_key(step, profile, library)
-            points = score(step, profile, library).points
-            return ((-points, fit) if score_first else (value, fit), areas.index(step.area))
-
-        pool.sort(key=key)
-        picks.append(Pick(pool[0], slot, _ids(pool[1:])))
-
-    def already(wanted: Callable[[LibraryStep], bool]) -> bool:
-        return any(wanted(p.step) for p in picks)
-
-    if in_crisis(profile, rules):
-        crisis = rules.crisis
-        take(
-            "safety_first",
-            lambda s: crisis.first_kind in s.kinds and s.area == crisis.first_area,
-        )
-    if has_basic_needs(profile, rules):
-        basic = rules.basic_needs
-        take(
-            "basic_needs",
-            lambda s: basic.kind in s.kinds and s.area == basic.area and s.grade <= basic.max_grade,
-        )
-    support = rules.work_support
-
-    def work_support_talk() -> None:
-        # The person who raised paid work is best served by the right person to talk to (an
-        # IPS specialist with a mental health team), whatever its grade: score before grade.
-        if support.aim in profile.aims and not already(lambda s: support.kind in s.kinds):
-            take(
-                "work_support",
-                lambda s: support.kind in s.kinds and s.grade <= support.max_grade,
-                score_first=True,
-            )
-
-    if profile.aims and profile.aims[0] == support.aim:
-        work_support_talk()
-    if profile.aims:
-        first_aim = library.aim(profile.aims[0])
-        if not already(lambda s: serves_aim(s, first_aim)):
-            take("first_aim", lambda s: serves_aim(s, first_aim))
-    work_support_talk()
-    # The first raised barrier, in the table's order, that no step is about yet.
-    unserved = [
-        b
-        for b in rules.raised_slot_barriers
-        if b in profile.barriers and not already(lambda s, b=b: b in raised_topics(s, profile))
-    ]
-    if unserved:
-        take("raised_topic", lambda s: unserved[0] in raised_topics(s, profile))
-    lead = lead_area(profile, rules)
-    if lead is not None and not already(lambda s: s.area == lead):
-        take("lead_area", lambda s: s.area == lead)
-    forward = rules.forward
-    if profile.stage == forward.stage and not already(
-        lambda s: bool(set(s.kinds) & set(forward.kinds))
-    ):
-        take("forward", lambda s: bool(set(s.kinds) & set(forward.kinds)))
-    unasked = {kind for kind, aim in rules.spread_only_with_aim.items() if aim not in profile.aims}
-    spread_ranked = {
-        area: [s for s in steps if not set(s.kinds) & unasked] for area, steps in ranked.items()
-    }
-    _spread(picks, spread_ranked, areas, cap, profile, library)
+    for slot in library.rules.slots:
+        if not slot_open(slot.when, profile, cap, library):
+            continue
+        wanted = slot_filter(slot, profile, library, ranked, picks)
+        if wanted is None:
+            continue
+        # A basic need is served by any basic-needs step: only the most urgent one is asked for.
+        served = _shape(slot.takes) if slot.takes.most_urgent else wanted
+        already = sum(served(p.step) for p in picks)
+        for _ in range(slot.repeat - already):
+            if len(picks) >= cap:
+                return picks
+            pick = _best(slot, wanted, ranked, areas, picks, profile, library)
+            if pick is None:
+                break
+            picks.append(pick)
     return picks
 
 
-def _spread(
-    picks: list[Pick],
-    ranked: dict[str, list[LibraryStep]],
-    areas: tuple[str, ...],
-    cap: int,
+def slot_open(when: SlotWhen, profile: Profile, cap: int, library: Library) -> bool:
+    """Whether every condition of a slot's `when` holds for this person."""
+    aims = aims_of(profile, library.rules)
+    checks = (
+        not when.barriers or bool(set(when.barriers) & set(profile.barriers)),
+        not when.aims or bool(set(when.aims) & set(aims)),
+        when.aim_number is None or len(aims) >= when.aim_number,
+        not when.no_aims or not aims,
+        not when.work_situation or profile.work_situation in when.work_situation,
+        profile.work_situation not in when.not_work_situation,
+        not when.strengths or bool(set(when.strengths) & set(profile.strengths)),
+        when.min_stage <= profile.stage <= when.max_stage,
+        cap >= when.min_cap,
+    )
+    return all(checks)
+
+
+def slot_filter(
+    slot: Slot,
     profile: Profile,
     library: Library,
-) -> None:
-    """Fill the rest across areas: an area with fewer steps in the plan goes first, then the
-    better grade fit and score, then the area's place in the focus order."""
-    while len(picks) < cap:
-        families = {p.step.family_id for p in picks}
-        per_area = Counter(p.step.area for p in picks)
-        offers = []
-        for area in areas:
-            best = next((s for s in ranked[area] if s.family_id not in families), None)
-            if best is not None:
-                offers.append(
-                    (per_area[area], _round_key(best, profile, library), areas.index(area), best)
-                )
-        if not offers:
-            return
-        # Areas with fewer steps first; among them, steps towards one of the person's aims.
-        offers.sort(
-            key=lambda offer: (offer[0], not aims_served(offer[3], profile, library), *offer[1:3])
+    ranked: dict[str, list[LibraryStep]],
+    picks: list[Pick],
+) -> Callable[[LibraryStep], bool] | None:
+    """Which steps serve this slot for this person, or None when nothing can."""
+    takes = slot.takes
+    aims = aims_of(profile, library.rules)
+    shape = _shape(takes)
+
+    if takes.aim_number is not None:
+        aim = library.aim(aims[takes.aim_number - 1])
+        return lambda s: shape(s) and serves_aim(s, aim, profile)
+    if takes.most_urgent:
+        return _most_urgent(slot, shape, profile, ranked)
+    if takes.raised:
+        return _first_raised(shape, profile, library, ranked, picks)
+    if takes.any_purpose:
+        return lambda s: shape(s) and serves_a_purpose(s, profile, library)
+    return shape
+
+
+def _shape(takes: SlotTakes) -> Callable[[LibraryStep], bool]:
+    """Steps of the kinds, area and grades a slot takes."""
+
+    def shape(step: LibraryStep) -> bool:
+        return (
+            (not takes.kinds or bool(set(step.kinds) & set(takes.kinds)))
+            and not set(step.kinds) & set(takes.not_kinds)
+            and (takes.area is None or step.area == takes.area)
+            and step.grade <= takes.max_grade
         )
-        picks.append(Pick(offers[0][3], "spread", _ids(o[3] for o in offers[1:])))
+
+    return shape
+
+
+def serves_a_purpose(step: LibraryStep, profile: Profile, library: Library) -> bool:
+    """The step serves one of the person's aims, or is about something they raised."""
+    aims = aims_of(profile, library.rules)
+    if any(serves_aim(step, library.aim(a), profile) for a in aims):
+        return True
+    return bool(set(about(step, profile)) & set(library.rules.raised))
+
+
+def _most_urgent(
+    slot: Slot,
+    shape: Callable[[LibraryStep], bool],
+    profile: Profile,
+    ranked: dict[str, list[LibraryStep]],
+) -> Callable[[LibraryStep], bool] | None:
+    """Steps about the first of the slot's barriers (most urgent first) that a step can serve;
+    any step of the slot's shape counts as serving it already."""
+    steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
+    for barrier in slot.when.barriers:
+        if barrier in profile.barriers and any(barrier in about(s, profile) for s in steps):
+            return lambda s, b=barrier: shape(s) and b in about(s, profile)
+    return None
+
+
+def _first_raised(
+    shape: Callable[[LibraryStep], bool],
+    profile: Profile,
+    library: Library,
+    ranked: dict[str, list[LibraryStep]],
+    picks: list[Pick],
+) -> Callable[[LibraryStep], bool] | None:
+    """Steps about the most pressing thing the person raised that no draft step is about."""
+    said = {*profile.barriers, *profile.strengths}
+    covered = {topic for p in picks for topic in about(p.step, profile)}
+    steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
+    for topic in library.rules.raised:
+        if (
+            topic in said
+            and topic not in covered
+            and any(topic in about(s, profile) for s in steps)
+        ):
+            return lambda s, t=topic: shape(s) and t in about(s, profile)
+    return None
+
+
+def _best(
+    slot: Slot,
+    wanted: Callable[[LibraryStep], bool],
+    ranked: dict[str, list[LibraryStep]],
+    areas: tuple[str, ...],
+    picks: list[Pick],
+    profile: Profile,
+    library: Library,
+) -> Pick | None:
+    """The best step for the slot: the better value (points less grade distance), then the
+    better grade fit, then the area's place in the focus order. A spreading slot prefers an area
+    with fewer steps in the draft."""
+    families = {p.step.family_id for p in picks}
+    per_area = Counter(p.step.area for p in picks)
+    pool = [
+        step
+        for area in areas
+        for step in ranked[area]
+        if wanted(step) and step.family_id not in families
+    ]
+    if not pool:
+        return None
+
+    def key(step: LibraryStep) -> tuple[int, ...]:
+        value, fit, _ = rank_key(step, profile, library)
+        spread = per_area[step.area] if slot.takes.spread else 0
+        return (spread, value, fit, areas.index(step.area), library.order(step.id))
+
+    pool.sort(key=key)
+    return Pick(pool[0], slot.id, _ids(pool[1:]))
 
 
 def alternatives(
@@ -185,14 +213,15 @@ def alternatives(
     chosen: list[LibraryStep],
     profile: Profile,
     library: Library,
+    done: frozenset[str] = frozenset(),
 ) -> dict[str, list[PlanStep]]:
     """Other steps to offer in each open area: one per family, none like a step in the draft.
+    Every one has passed the same rules as the draft's steps (all but the cap and the slots).
 
     Someone who wants paid work is always offered a talk about work support: if the draft has
     none, the best one leads its area's alternatives.
     """
-    rules = library.rules
-    per_area = rules.alternatives_per_area
+    per_area = library.rules.alternatives_per_area
     result: dict[str, list[PlanStep]] = {}
     pinned = _work_support_to_pin(ranked, chosen, profile, library)
     for area, steps in ranked.items():
@@ -206,7 +235,9 @@ def alternatives(
             offered.append(step)
             if len(offered) == per_area:
                 break
-        result[area] = [suggested_step(s, profile, library, "alternative") for s in offered]
+        result[area] = [
+            suggested_step(s, profile, library, ALTERNATIVE, done=done) for s in offered
+        ]
     return result
 
 
@@ -217,7 +248,7 @@ def _work_support_to_pin(
     library: Library,
 ) -> LibraryStep | None:
     support = library.rules.work_support
-    if support.aim not in profile.aims:
+    if support.aim not in aims_of(profile, library.rules):
         return None
     if any(support.kind in s.kinds for s in chosen):
         return None
@@ -229,11 +260,16 @@ def suggested_step(
     step: LibraryStep,
     profile: Profile,
     library: Library,
-    slot: TraceSlot = "alternative",
+    slot: str = ALTERNATIVE,
     beat: Iterable[str] = (),
+    *,
+    scope: Scope = Scope.SUGGESTED,
+    done: frozenset[str] = frozenset(),
 ) -> PlanStep:
-    """A library step as it appears in this person's plan, with its reasons and its trace."""
+    """A library step as it appears in this person's plan, with its reasons and its trace: the
+    rules evaluated for it in `scope`, as the policy decided them."""
     parts = score(step, profile, library)
+    table_slot = library.rules.slot(slot)
     return PlanStep(
         id=step.id,
         area=step.area,
@@ -241,23 +277,24 @@ def suggested_step(
         title=step.title,
         detail=step.detail,
         why=step.why,
-        reasons=step_reasons(step, effective_stage(profile, step.area), parts, slot, library),
+        reasons=step_reasons(
+            step,
+            effective_stage(profile, step.area),
+            parts,
+            table_slot.words if table_slot is not None else None,
+            library,
+        ),
         strengths_used=list(parts.strengths),
         barriers_eased=list(parts.eased),
         smaller=step.smaller,
         next=step.next,
         trace=StepTrace(
             slot=slot,
-            admitted_by=admitted_by(step, profile, library),
+            admitted_by=list(decide(step, profile, library, scope, done).passed),
             score=parts.as_dict(),
             beat=list(beat)[:_BEAT_SHOWN],
         ),
     )
-
-
-def _round_key(step: LibraryStep, profile: Profile, library: Library) -> tuple[int, int]:
-    value, fit, _ = rank_key(step, profile, library)
-    return (value, fit)
 
 
 def _ids(steps: Iterable[LibraryStep]) -> tuple[str, ...]:

@@ -35,6 +35,69 @@ def make_step(
     )
 
 
+# The tests' own slot table: the shape of rules.yaml's, with fewer slots.
+TEST_SLOTS: tuple[dict[str, Any], ...] = (
+    {
+        "id": "safety",
+        "when": {"barriers": ("recent_crisis",)},
+        "takes": {"kinds": ("safety",), "area": "health_and_support"},
+        "words": "Safety first, after a very hard time.",
+    },
+    {
+        "id": "basic_need",
+        "when": {"barriers": ("no_safe_place_to_live", "housing_problems", "money_worries")},
+        "takes": {"kinds": ("basic_needs",), "area": "money_and_home", "most_urgent": True},
+        "words": "A home and money come first here.",
+    },
+    {
+        "id": "keep_your_job",
+        "when": {"work_situation": ("in_work",)},
+        "takes": {"kinds": ("in_work",)},
+        "repeat": 2,
+    },
+    {"id": "first_aim", "when": {"aim_number": 1}, "takes": {"aim_number": 1}},
+    {
+        "id": "work_support",
+        "when": {"aims": ("paid_work",), "not_work_situation": ("in_work",)},
+        "takes": {"kinds": ("work_support",), "max_grade": 2},
+        "words": "Work support is there at every stage.",
+    },
+    {"id": "second_aim", "when": {"aim_number": 2}, "takes": {"aim_number": 2}},
+    {"id": "raised_barrier", "takes": {"raised": True}},
+    {"id": "more", "takes": {"any_purpose": True}, "repeat": 10},
+    {
+        "id": "lead_area",
+        "when": {"no_aims": True, "max_stage": 2},
+        "takes": {"area": "health_and_support"},
+    },
+    {
+        "id": "spread",
+        "when": {"no_aims": True},
+        "takes": {"spread": True, "not_kinds": ("work", "course")},
+        "repeat": 10,
+    },
+)
+TEST_REVIEW_MOVES: dict[str, tuple[dict[str, Any], ...]] = {
+    "done": (
+        {"move": "next", "words": "Done. Here is the next one."},
+        {"move": "another_bigger", "words": "Done. Here is a new one."},
+    ),
+    "partly": (
+        {"move": "smaller", "low_confidence_only": True, "words": "A start. A smaller one."},
+        {"move": "same", "words": "A start. Keep going."},
+    ),
+    "not_yet": (
+        {"move": "smaller", "words": "Not yet. A smaller one."},
+        {"move": "same", "words": "Not yet. Try it again."},
+    ),
+    "not_for_me": (
+        {"move": "another_same_grade", "words": "Not for you. A different one."},
+        {"move": "another", "words": "Not for you. A different one."},
+    ),
+    "not_reviewed": ({"move": "same", "words": "Kept from last time."},),
+}
+
+
 def rules_table(**changes: Any) -> PlanningRules:
     """Rules tables made for the tests, with numbers of their own (not rules.yaml's), so a rule
     test checks the rule and not today's data. Pass a field to change it."""
@@ -48,7 +111,6 @@ def rules_table(**changes: Any) -> PlanningRules:
             5: ("volunteering_and_work", *AREA_IDS[:-2], "money_and_home"),
         },
         "max_steps": {1: 2, 2: 2, 3: 3, 4: 4, 5: 5},
-        "lead_area": {1: "health_and_support", 2: "health_and_support", 3: None, 4: None, 5: None},
         "crisis": {
             "barrier": "recent_crisis",
             "max_steps": 2,
@@ -65,13 +127,14 @@ def rules_table(**changes: Any) -> PlanningRules:
             "max_grade": 3,
         },
         "work_support": {"aim": "paid_work", "kind": "work_support", "max_grade": 4},
-        "forward": {"stage": 5, "kinds": ("volunteering", "work")},
         "setting_limits": {
             "outside_home_area": "getting_out",
             "with_others_area": "people_and_connection",
         },
-        "raised_slot_barriers": ("alcohol_or_drugs",),
-        "spread_only_with_aim": {"work": "paid_work"},
+        "slots": TEST_SLOTS,
+        "raised": ("alcohol_or_drugs", "self_care_hard", "poor_sleep"),
+        "own_services": ("mental_health_team",),
+        "review_moves": TEST_REVIEW_MOVES,
         "only_with": {
             "personal_care": ("self_care_hard",),
             "english_class": ("english_second_language",),
@@ -117,6 +180,7 @@ def rules_table(**changes: Any) -> PlanningRules:
             "eased_barrier": 1,
             "raised_topic": 2,
             "aim": 2,
+            "own_service": 3,
         },
         "confidence_threshold": 7,
         "alternatives_per_area": 5,

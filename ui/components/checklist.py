@@ -50,5 +50,10 @@ def checklist(
     return [i for i in order if i in chosen]
 
 
+def tick(name: str, item_id: str) -> None:
+    """Show `item_id` ticked in the list `name` (from a callback, before the list is drawn)."""
+    st.session_state[_box_key(name, item_id)] = True
+
+
 def _box_key(name: str, item_id: str) -> str:
     return widget_key(f"{name}_{item_id}")

@@ -8,6 +8,7 @@ from goal_library.models import Library
 from planner.models import OWN_WORDS_MAX_CHARS
 from ui.components.checklist import checklist
 from ui.components.text_answer import text_answer
+from ui.components.word_prompts import word_prompt_panel
 from ui.labels import STRENGTH_GROUP_LABELS
 from ui.session import appointment, update_answers
 
@@ -37,3 +38,4 @@ def render(library: Library) -> None:
         save=lambda text: update_answers(strengths_own_words=text),
         max_chars=OWN_WORDS_MAX_CHARS,
     )
+    word_prompt_panel(("strengths", "check"), library)

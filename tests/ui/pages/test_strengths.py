@@ -10,6 +10,7 @@ def test_strengths_are_grouped_and_quick_to_tick():
         "Interests",
         "People and things that help",
         "People and services around me",
+        "About me",
     ]
     at.checkbox(key=key(at, "strengths_animals")).check().run()
     at.checkbox(key=key(at, "strengths_kind")).check().run()
