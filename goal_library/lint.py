@@ -226,6 +226,8 @@ def _rules_table_problems(library: Library) -> list[str]:
         named += [(f"{where}.barriers", b, library.barrier_ids) for b in slot.when.barriers]
         named += [(f"{where}.aims", a, library.aim_ids) for a in slot.when.aims]
         named += [(f"{where}.strengths", s, library.strength_ids) for s in slot.when.strengths]
+        step_ids = frozenset(step.id for step in library.steps)
+        named += [(f"slots.{slot.id}.takes.prefer", i, step_ids) for i in slot.takes.prefer]
     named += [
         (f"crisis.unless_aimed.{kind}", aim, library.aim_ids)
         for kind, aim in rules.crisis.unless_aimed.items()

@@ -340,11 +340,22 @@ class SlotTakes(_Strict):
         description="The step is about the first of the slot's barriers (in the table's order) "
         "that the person has and a step can serve.",
     )
+    any_of_shape_serves: bool = Field(
+        default=False,
+        description="Any step of the slot's kinds and area already in the draft serves it (one "
+        "basic need at a time).",
+    )
+    prefer: tuple[str, ...] = Field(
+        default=(), description="Steps that lead the slot, in this order, when they may be offered."
+    )
     any_purpose: bool = Field(
         default=False, description="The step serves one of the person's aims or raised barriers."
     )
     raised: bool = Field(
         default=False, description="The step is about a raised barrier no step is about yet."
+    )
+    raised_from: tuple[str, ...] = Field(
+        default=(), description="With `raised`: only these barriers or things about the person."
     )
     spread: bool = Field(
         default=False, description="The best step of the open areas, spread across them."
@@ -412,6 +423,11 @@ class PlanningRules(_Strict):
     ]
     work_situation_areas: dict[str, tuple[AreaId, ...]] = Field(
         default_factory=dict, description="Life areas a work situation opens at any stage."
+    )
+    work_situation_not_in_draft: dict[str, tuple[Kind, ...]] = Field(
+        default_factory=dict,
+        description="Kinds of step a draft leaves out for a work situation (no job search for "
+        "someone in work); they stay among the alternatives.",
     )
     only_with: dict[Kind, tuple[str, ...]] = Field(
         default_factory=dict,

@@ -61,16 +61,17 @@ def choose(
     for slot in library.rules.slots:
         if not slot_open(slot.when, profile, cap, library):
             continue
-        wanted = slot_filter(slot, profile, library, ranked, picks)
-        if wanted is None:
+        found = slot_filter(slot, profile, library, ranked, picks)
+        if found is None:
             continue
+        wanted, topic = found
         # A basic need is served by any basic-needs step: only the most urgent one is asked for.
-        served = _shape(slot.takes) if slot.takes.most_urgent else wanted
+        served = _shape(slot.takes) if slot.takes.any_of_shape_serves else wanted
         already = sum(served(p.step) for p in picks)
         for _ in range(slot.repeat - already):
             if len(picks) >= cap:
                 return picks
-            pick = _best(slot, wanted, ranked, areas, picks, profile, library)
+            pick = _best(slot, wanted, topic, ranked, areas, picks, profile, library)
             if pick is None:
                 break
             picks.append(pick)
@@ -100,22 +101,27 @@ def slot_filter(
     library: Library,
     ranked: dict[str, list[LibraryStep]],
     picks: list[Pick],
-) -> Callable[[LibraryStep], bool] | None:
-    """Which steps serve this slot for this person, or None when nothing can."""
+) -> tuple[Callable[[LibraryStep], bool], str | None] | None:
+    """Which steps serve this slot for this person, and the barrier they are about (for a
+    slot about the most urgent or most pressing one), or None when nothing can."""
     takes = slot.takes
     aims = aims_of(profile, library.rules)
     shape = _shape(takes)
 
     if takes.aim_number is not None:
         aim = library.aim(aims[takes.aim_number - 1])
-        return lambda s: shape(s) and serves_aim(s, aim, profile)
+        return (lambda s: shape(s) and serves_aim(s, aim, profile)), None
     if takes.most_urgent:
-        return _most_urgent(slot, shape, profile, ranked)
-    if takes.raised:
-        return _first_raised(shape, profile, library, ranked, picks)
-    if takes.any_purpose:
-        return lambda s: shape(s) and serves_a_purpose(s, profile, library)
-    return shape
+        topic = _most_urgent(slot, shape, profile, ranked)
+    elif takes.raised:
+        topic = _first_raised(shape, profile, library, ranked, picks, takes.raised_from)
+    elif takes.any_purpose:
+        return (lambda s: shape(s) and serves_a_purpose(s, profile, library)), None
+    else:
+        return shape, None
+    if topic is None:
+        return None
+    return (lambda s: shape(s) and topic in about(s, profile)), topic
 
 
 def _shape(takes: SlotTakes) -> Callable[[LibraryStep], bool]:
@@ -145,13 +151,13 @@ def _most_urgent(
     shape: Callable[[LibraryStep], bool],
     profile: Profile,
     ranked: dict[str, list[LibraryStep]],
-) -> Callable[[LibraryStep], bool] | None:
-    """Steps about the first of the slot's barriers (most urgent first) that a step can serve;
-    any step of the slot's shape counts as serving it already."""
+) -> str | None:
+    """The first of the slot's barriers (most urgent first) that the person has and a step
+    can serve."""
     steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
     for barrier in slot.when.barriers:
         if barrier in profile.barriers and any(barrier in about(s, profile) for s in steps):
-            return lambda s, b=barrier: shape(s) and b in about(s, profile)
+            return barrier
     return None
 
 
@@ -161,24 +167,36 @@ def _first_raised(
     library: Library,
     ranked: dict[str, list[LibraryStep]],
     picks: list[Pick],
-) -> Callable[[LibraryStep], bool] | None:
-    """Steps about the most pressing thing the person raised that no draft step is about."""
+    only: tuple[str, ...] = (),
+) -> str | None:
+    """The most pressing thing the person raised (of `only`, if given) that no draft step is
+    about yet and a step can serve."""
     said = {*profile.barriers, *profile.strengths}
     covered = {topic for p in picks for topic in about(p.step, profile)}
     steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
     for topic in library.rules.raised:
+        if only and topic not in only:
+            continue
         if (
             topic in said
             and topic not in covered
             and any(topic in about(s, profile) for s in steps)
         ):
-            return lambda s, t=topic: shape(s) and t in about(s, profile)
+            return topic
     return None
+
+
+def _specificity(step: LibraryStep, topic: str) -> int:
+    """How closely a step is written for a topic: a step written for it alone comes first,
+    then one written for it among others, then one that only eases it."""
+    written_for = {*step.only_for, *step.only_for_all}
+    return len(written_for) if topic in written_for else 1_000
 
 
 def _best(
     slot: Slot,
     wanted: Callable[[LibraryStep], bool],
+    topic: str | None,
     ranked: dict[str, list[LibraryStep]],
     areas: tuple[str, ...],
     picks: list[Pick],
@@ -190,11 +208,13 @@ def _best(
     with fewer steps in the draft."""
     families = {p.step.family_id for p in picks}
     per_area = Counter(p.step.area for p in picks)
+    rules = library.rules
+    left_out = set(rules.work_situation_not_in_draft.get(profile.work_situation or "", ()))
     pool = [
         step
         for area in areas
         for step in ranked[area]
-        if wanted(step) and step.family_id not in families
+        if wanted(step) and step.family_id not in families and not set(step.kinds) & left_out
     ]
     if not pool:
         return None
@@ -202,7 +222,20 @@ def _best(
     def key(step: LibraryStep) -> tuple[int, ...]:
         value, fit, _ = rank_key(step, profile, library)
         spread = per_area[step.area] if slot.takes.spread else 0
-        return (spread, value, fit, areas.index(step.area), library.order(step.id))
+        preferred = (
+            slot.takes.prefer.index(step.id)
+            if step.id in slot.takes.prefer
+            else len(slot.takes.prefer)
+        )
+        return (
+            preferred,
+            _specificity(step, topic) if topic else 0,
+            spread,
+            value,
+            fit,
+            areas.index(step.area),
+            library.order(step.id),
+        )
 
     pool.sort(key=key)
     return Pick(pool[0], slot.id, _ids(pool[1:]))

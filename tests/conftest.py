@@ -46,7 +46,12 @@ TEST_SLOTS: tuple[dict[str, Any], ...] = (
     {
         "id": "basic_need",
         "when": {"barriers": ("no_safe_place_to_live", "housing_problems", "money_worries")},
-        "takes": {"kinds": ("basic_needs",), "area": "money_and_home", "most_urgent": True},
+        "takes": {
+            "kinds": ("basic_needs",),
+            "area": "money_and_home",
+            "most_urgent": True,
+            "any_of_shape_serves": True,
+        },
         "words": "A home and money come first here.",
     },
     {
@@ -121,7 +126,7 @@ def rules_table(**changes: Any) -> PlanningRules:
             "unless_aimed": {"work_support": "paid_work"},
         },
         "basic_needs": {
-            "barriers": ("money_worries", "housing_problems"),
+            "barriers": ("no_safe_place_to_live", "money_worries", "housing_problems"),
             "area": "money_and_home",
             "kind": "basic_needs",
             "max_grade": 3,
@@ -132,6 +137,7 @@ def rules_table(**changes: Any) -> PlanningRules:
             "with_others_area": "people_and_connection",
         },
         "slots": TEST_SLOTS,
+        "work_situation_not_in_draft": {"in_work": ("work", "work_support")},
         "raised": ("alcohol_or_drugs", "self_care_hard", "poor_sleep"),
         "own_services": ("mental_health_team",),
         "review_moves": TEST_REVIEW_MOVES,

@@ -148,3 +148,74 @@ def test_the_review_keeps_the_reference_and_the_outcomes(ladder):
     assert went_well.paragraphs == ("I went out 4 times & felt <proud>",)
     assert went_well.bullets == ("You did this: Try walk_road",)
     assert "Plan reference: K7TM-9QXA" in sections[next(iter(sections))].paragraphs
+
+
+def _crisis_plan(ladder, noted):
+    safety = profile(stage=2, barriers=["recent_crisis"], crisis_noted_on=noted)
+    return build_plan(safety, ladder)
+
+
+@pytest.mark.parametrize(
+    ("noted_days_ago", "crisis", "still_in_crisis", "noted_note"),
+    [
+        (20, None, True, False),
+        (56, None, False, True),
+        (56, "renew", True, False),
+        (5, "clear", False, False),
+    ],
+)
+def test_a_very_hard_time_lapses_after_eight_weeks_unless_renewed(
+    ladder, noted_days_ago, crisis, still_in_crisis, noted_note
+):
+    from planner.models import ReviewChanges
+
+    plan = _crisis_plan(ladder, TODAY - datetime.timedelta(days=noted_days_ago))
+    changes = ReviewChanges(crisis=crisis) if crisis else None
+    reviewed = review_plan(plan, {}, ladder, TODAY, changes=changes)
+    assert ("recent_crisis" in reviewed.profile.barriers) is still_in_crisis
+    assert any("8 weeks" in note for note in reviewed.notes) is noted_note
+    if crisis == "renew":
+        assert reviewed.profile.crisis_noted_on == TODAY
+
+
+def test_a_review_can_change_the_person(ladder):
+    from planner.models import ReviewChanges
+
+    plan = build_plan(profile(stage=3), ladder)
+    changes = ReviewChanges(aims=["paid_work"], work_situation="in_work", work_hours=16)
+    reviewed = review_plan(plan, {}, ladder, TODAY, changes=changes)
+    assert reviewed.profile.aims == ["paid_work"]
+    assert reviewed.profile.work_situation == "in_work" and reviewed.profile.work_hours == 16
+
+
+def test_a_step_done_is_never_offered_again_in_the_plan(ladder):
+    plan = _plan_with(ladder, "walk_road", stage=3)
+    first = review_plan(plan, {"walk_road": "done"}, ladder, TODAY)
+    assert first.steps_taken[-1].id == "walk_road"
+    everything = {s.id for s in first.steps} | {
+        s.id for steps in first.alternatives.values() for s in steps
+    }
+    assert "walk_road" not in everything
+    second = review_plan(first, {s.id: "not_for_me" for s in first.steps}, ladder, TODAY)
+    assert "walk_road" not in {s.id for s in second.steps}
+
+
+def test_not_yet_falls_back_to_a_smaller_step_that_follows_on(build_library):
+    steps = [
+        *full_grid(),
+        make_step("make_a_list", grade=2, next="go_to_group"),
+        make_step("go_to_group", grade=3, smaller="make_a_list", next="share_at_group"),
+        make_step("share_at_group", grade=3, smaller="go_to_group", follows_on=True),
+    ]
+    library = build_library(steps)
+    plan = _plan_with(library, "share_at_group", stage=3)
+    reviewed = review_plan(plan, {"share_at_group": "not_yet"}, library, TODAY)
+    smaller = next(s for s in reviewed.steps if s.id == "go_to_group")
+    assert smaller.reasons[0] == _words(library, "not_yet", "smaller")
+
+
+def test_a_carried_own_step_is_never_cut_by_a_lower_cap(ladder):
+    plan = build_plan(profile(stage=4), ladder)
+    plan = add_own_step(plan, "getting_out", "Phone Nan on Sundays")
+    reviewed = review_plan(plan, {}, ladder, TODAY, stage=1)
+    assert "Phone Nan on Sundays" in {s.title for s in reviewed.steps}

@@ -1,0 +1,136 @@
+"""The draft, slot by slot: purpose first, strengths choose the way (the tests' own table)."""
+
+from __future__ import annotations
+
+from planner.suggest import build_plan
+from tests.conftest import full_grid, make_step, profile
+
+
+def _basic(step_id, about, grade=1, **fields):
+    return make_step(
+        step_id,
+        area="money_and_home",
+        grade=grade,
+        kinds=("basic_needs",),
+        only_for=about,
+        **fields,
+    )
+
+
+def _safety():
+    return make_step("keep_numbers", area="health_and_support", grade=1, kinds=("safety",))
+
+
+def _slots(plan):
+    return [(s.id, s.trace.slot) for s in plan.steps]
+
+
+def test_losing_a_home_comes_before_debts_whatever_the_strengths(build_library):
+    steps = [
+        *full_grid(),
+        _basic("tell_creditors", ("money_worries",), strengths=("organised", "numbers")),
+        _basic("ring_housing_team", ("no_safe_place_to_live",), at_desk=True),
+    ]
+    person = profile(
+        stage=1,
+        barriers=["money_worries", "no_safe_place_to_live"],
+        strengths=["organised", "numbers"],
+    )
+    plan = build_plan(person, build_library(steps))
+    assert _slots(plan)[0] == ("ring_housing_team", "basic_need")
+    assert "tell_creditors" not in {s.id for s in plan.steps}, "one basic need at a time"
+
+
+def test_a_desk_step_is_not_held_back_by_the_getting_out_stage(build_library):
+    steps = [
+        *full_grid(),
+        _basic("ring_housing_team", ("no_safe_place_to_live",), grade=2, at_desk=True),
+        _basic("visit_housing_office", ("no_safe_place_to_live",), grade=3),
+    ]
+    person = profile(stage=1, area_stages={"money_and_home": 2}, barriers=["no_safe_place_to_live"])
+    plan = build_plan(person, build_library(steps))
+    assert plan.steps[0].id == "ring_housing_team"
+    assert "visit_housing_office" not in {s.id for a in plan.alternatives.values() for s in a}
+
+
+def test_no_safe_place_to_live_at_stage_one_with_a_cap_of_two(build_library):
+    steps = [*full_grid(), _safety(), _basic("ring_housing_team", ("no_safe_place_to_live",))]
+    person = profile(
+        stage=1, barriers=["no_safe_place_to_live", "recent_crisis"], aims=["get_out_more"]
+    )
+    plan = build_plan(person, build_library(steps))
+    assert _slots(plan) == [("keep_numbers", "safety"), ("ring_housing_team", "basic_need")]
+
+
+def test_crisis_with_a_work_aim_and_debts_stays_small_and_safe(build_library):
+    steps = [
+        *full_grid(),
+        _safety(),
+        _basic("list_debts", ("money_worries",)),
+        make_step("tell_coach", area="volunteering_and_work", grade=1, kinds=("work_support",)),
+        make_step("apply_for_jobs", area="volunteering_and_work", grade=2, kinds=("work",)),
+    ]
+    person = profile(stage=4, barriers=["recent_crisis", "money_worries"], aims=["paid_work"])
+    plan = build_plan(person, build_library(steps))
+    assert len(plan.steps) == 2
+    assert plan.steps[0].id == "keep_numbers"
+    assert "apply_for_jobs" not in {s.id for s in plan.steps}
+
+
+def test_in_work_with_a_relapse_gets_steps_to_keep_the_job(build_library):
+    steps = [
+        *full_grid(),
+        make_step("ask_atw", area="volunteering_and_work", grade=2, kinds=("in_work",)),
+        make_step("talk_to_manager", area="volunteering_and_work", grade=3, kinds=("in_work",)),
+        make_step("apply_for_jobs", area="volunteering_and_work", grade=3, kinds=("work",)),
+        make_step("ask_dea", area="volunteering_and_work", grade=2, kinds=("work_support",)),
+    ]
+    person = profile(stage=3, work_situation="in_work", work_hours=16, aims=["paid_work"])
+    ids = [s.id for s in build_plan(person, build_library(steps)).steps]
+    assert {"ask_atw", "talk_to_manager"} <= set(ids)
+    assert "ask_dea" not in ids and "apply_for_jobs" not in ids
+
+
+def test_a_step_that_serves_no_aim_or_raised_barrier_stays_an_alternative(build_library):
+    steps = [
+        *full_grid(),
+        make_step("hobby_club", area="people_and_connection", grade=4, strengths=("crafts",)),
+        make_step("benefits_calculator", area="money_and_home", grade=4, strengths=("computers",)),
+    ]
+    person = profile(stage=4, aims=["get_out_more"], strengths=["crafts", "computers"])
+    plan = build_plan(person, build_library(steps))
+    ids = {s.id for s in plan.steps}
+    assert not ids & {"hobby_club", "benefits_calculator"}
+    assert all(s.area == "getting_out" for s in plan.steps)
+    assert "hobby_club" in {s.id for s in plan.alternatives["people_and_connection"]}
+
+
+def test_wanting_work_now_is_enough_for_a_work_step_at_stage_one(build_library):
+    steps = [
+        *full_grid(),
+        make_step("tell_coach", area="volunteering_and_work", grade=1, kinds=("work_support",)),
+    ]
+    plan = build_plan(profile(stage=1, work_situation="wants_work_now"), build_library(steps))
+    assert ("tell_coach", "first_aim") in _slots(plan)
+
+
+def test_a_raised_barrier_is_served_after_the_aims(build_library):
+    steps = [
+        *full_grid(),
+        make_step(
+            "drink_diary", area="health_and_support", grade=3, only_for=("alcohol_or_drugs",)
+        ),
+    ]
+    person = profile(stage=4, aims=["get_out_more"], barriers=["alcohol_or_drugs"])
+    plan = build_plan(person, build_library(steps))
+    assert ("drink_diary", "raised_barrier") in _slots(plan)
+
+
+def test_a_step_written_for_the_need_beats_one_that_only_eases_it(build_library):
+    steps = [
+        *full_grid(),
+        _basic("food_bank", ("money_worries",), eases=("no_safe_place_to_live",)),
+        _basic("housing_team", ("no_safe_place_to_live",)),
+    ]
+    person = profile(stage=2, barriers=["no_safe_place_to_live", "money_worries"])
+    assert build_plan(person, build_library(steps)).steps[0].id == "housing_team"
