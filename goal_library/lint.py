@@ -229,6 +229,10 @@ def _rules_table_problems(library: Library) -> list[str]:
         step_ids = frozenset(step.id for step in library.steps)
         named += [(f"slots.{slot.id}.takes.prefer", i, step_ids) for i in slot.takes.prefer]
     named += [
+        ("work_support_routes", i, frozenset(s.id for s in library.steps))
+        for i in rules.work_support_routes
+    ]
+    named += [
         (f"crisis.unless_aimed.{kind}", aim, library.aim_ids)
         for kind, aim in rules.crisis.unless_aimed.items()
     ]

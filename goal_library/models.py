@@ -315,6 +315,9 @@ class SlotWhen(_Strict):
 
     barriers: tuple[str, ...] = Field(default=(), description="The person has any of these.")
     aims: tuple[str, ...] = Field(default=(), description="The person has any of these aims.")
+    aims_top: int | None = Field(
+        default=None, ge=1, le=5, description="...among their first this many aims."
+    )
     aim_number: int | None = Field(default=None, ge=1, le=5, description="They have this many.")
     no_aims: bool = Field(default=False, description="The person has not chosen an aim.")
     work_situation: tuple[str, ...] = Field(default=(), description="Their work is one of these.")
@@ -408,6 +411,9 @@ class PlanningRules(_Strict):
     work_support: WorkSupportRules
     setting_limits: SettingLimits
     slots: tuple[Slot, ...] = Field(min_length=1)
+    work_support_routes: tuple[str, ...] = Field(
+        default=(), description="The right work support, best first (slots name it to prefer)."
+    )
     raised: tuple[str, ...] = Field(
         default=(),
         description="Barriers (and things about the person) a draft step can be about, most "

@@ -18,7 +18,15 @@ from goal_library.models import Library, LibraryStep, Slot, SlotTakes, SlotWhen
 from planner.models import Plan, PlanStep, Profile, StepTrace
 from planner.policy import Scope, candidates, decide, rank_key, score
 from planner.reasons import step_reasons
-from planner.rules import about, aims_of, effective_stage, open_areas, serves_aim, step_cap
+from planner.rules import (
+    about,
+    aims_of,
+    effective_stage,
+    open_areas,
+    own_services_used,
+    serves_aim,
+    step_cap,
+)
 
 _BEAT_SHOWN = 5
 ALTERNATIVE = "alternative"
@@ -83,7 +91,7 @@ def slot_open(when: SlotWhen, profile: Profile, cap: int, library: Library) -> b
     aims = aims_of(profile, library.rules)
     checks = (
         not when.barriers or bool(set(when.barriers) & set(profile.barriers)),
-        not when.aims or bool(set(when.aims) & set(aims)),
+        not when.aims or bool(set(when.aims) & set(aims[: when.aims_top or None])),
         when.aim_number is None or len(aims) >= when.aim_number,
         not when.no_aims or not aims,
         not when.work_situation or profile.work_situation in when.work_situation,
@@ -227,8 +235,12 @@ def _best(
             if step.id in slot.takes.prefer
             else len(slot.takes.prefer)
         )
+        # With a specialist team, its step leads a slot about a topic; then the step written
+        # for the topic alone, then one written for it among others, then one that eases it.
+        with_team = -len(own_services_used(step, profile, library.rules)) if topic else 0
         return (
             preferred,
+            with_team,
             _specificity(step, topic) if topic else 0,
             spread,
             value,
