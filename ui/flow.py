@@ -28,6 +28,7 @@ from ui.pages import (
     start,
     strengths,
     suggested_steps,
+    what_has_changed,
     what_makes_things_harder,
     where_you_are_now,
 )
@@ -49,6 +50,7 @@ REVIEW_PAGES: tuple[ModuleType, ...] = (
     start,
     how_did_it_go,
     where_you_are_now,
+    what_has_changed,
     progress,
     suggested_steps,
     make_it_yours,

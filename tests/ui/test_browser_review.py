@@ -63,6 +63,7 @@ def test_reload_keeps_answers_and_a_saved_plan_opens_again(app_server, browser_p
     page.keyboard.press("Tab")
     _snap(page, shots, "how-did-it-go")
     _continue(page, "Where you are now")
+    _continue(page, "What has changed")
     _continue(page, "Your progress")
     expect(page.get_by_text("Steps you've taken")).to_be_visible()
     _snap(page, shots, "progress")

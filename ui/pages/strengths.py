@@ -6,10 +6,9 @@ import streamlit as st
 
 from goal_library.models import Library
 from planner.models import OWN_WORDS_MAX_CHARS
-from ui.components.checklist import checklist
+from ui.components.answer_lists import strength_checklist
 from ui.components.text_answer import text_answer
 from ui.components.word_prompts import word_prompt_panel
-from ui.labels import STRENGTH_GROUP_LABELS
 from ui.session import appointment, update_answers
 
 TITLE = "Your strengths"
@@ -18,19 +17,7 @@ TITLE = "Your strengths"
 def render(library: Library) -> None:
     answers = appointment().answers
     st.markdown("Tick anything that sounds like you, or that helps you. Tick as many as you like.")
-    groups = [
-        (
-            label,
-            [(s.id, s.label) for s in library.strengths if s.group == group],
-        )
-        for group, label in STRENGTH_GROUP_LABELS.items()
-    ]
-    checklist(
-        "strengths",
-        groups,
-        ticked=answers.strengths,
-        save=lambda ids: update_answers(strengths=ids),
-    )
+    strength_checklist(library)
     text_answer(
         "strengths_words",
         "Anything else you are good at, enjoy, or that helps you? Use your own words.",

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
-
 import streamlit as st
 
 from goal_library.models import Library
 from planner.models import OWN_WORDS_MAX_CHARS
-from ui.components.checklist import checklist
+from ui.components.answer_lists import barrier_checklist
 from ui.components.text_answer import text_answer
 from ui.components.word_prompts import word_prompt_panel
 from ui.session import appointment, update_answers
@@ -22,12 +20,7 @@ def render(library: Library) -> None:
         "Tick anything that makes things harder at the moment. "
         "This helps us leave out steps that would not work for you right now."
     )
-    checklist(
-        "barriers",
-        [(None, [(b.id, b.label) for b in library.barriers])],
-        ticked=answers.barriers,
-        save=lambda ids: _save_barriers(ids, library),
-    )
+    barrier_checklist(library)
     text_answer(
         "barriers_words",
         "Anything else that makes things harder? Use your own words.",
@@ -36,16 +29,3 @@ def render(library: Library) -> None:
         max_chars=OWN_WORDS_MAX_CHARS,
     )
     word_prompt_panel(("barriers", "strengths", "check", "work_situation", "language"), library)
-
-
-def _save_barriers(ids: list[str], library: Library) -> None:
-    """Keep the ticks; a very hard time ticked now is dated today, so that it lapses at a
-    review eight weeks on unless it is renewed."""
-    answers = appointment().answers
-    crisis = library.rules.crisis.barrier
-    noted = answers.crisis_noted_on
-    if crisis in ids and crisis not in answers.barriers:
-        noted = datetime.date.today()
-    elif crisis not in ids:
-        noted = None
-    update_answers(barriers=ids, crisis_noted_on=noted)

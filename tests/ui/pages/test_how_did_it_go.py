@@ -21,7 +21,7 @@ def test_each_step_of_the_last_plan_is_asked_about_without_blame():
     at, plan = _reviewing()
     assert no_errors(at)
     assert title(at) == "How did it go?"
-    assert at.caption[0].value == "Step 1 of 6"
+    assert at.caption[0].value == "Step 1 of 7"
     assert len(at.radio) == len(plan.steps)
     assert at.radio[0].options == ["Done", "Partly", "Not yet", "Not right for me"]
     assert "no wrong answers" in " ".join(m.value for m in at.markdown)

@@ -187,10 +187,10 @@ def test_a_genuine_saved_file_joins_its_own_history_when_the_review_is_saved(sto
     review = appointment(at).review
     outcomes = {step.id: "done" for step in review.plan.steps}
     at.session_state["appointment"] = appointment(at).model_copy(
-        update={"review": review.model_copy(update={"outcomes": outcomes}), "page": 4}
+        update={"review": review.model_copy(update={"outcomes": outcomes}), "page": 5}
     )
     at.run()  # the suggested steps for the review are built
-    at.session_state["appointment"] = appointment(at).model_copy(update={"page": 6})
+    at.session_state["appointment"] = appointment(at).model_copy(update={"page": 7})
     at.run()
     at.button(key="save_plan").click().run()
     assert no_errors(at)

@@ -31,7 +31,7 @@ def test_progress_shows_stages_across_versions_with_their_dates_and_the_steps_ta
     latest = store.latest(saved.reference)
     at = app_on_page(0)
     at.session_state["appointment"] = Appointment.new(
-        page=3,
+        page=4,
         answers=Answers(stage=4),
         review=Review(plan=latest, outcomes={latest.steps[0].id: "done"}),
     )
