@@ -177,7 +177,7 @@ def _unknown_ids(library: Library) -> list[str]:
             ("only_for_all", library.strength_ids | library.barrier_ids),
             ("eases", library.barrier_ids),
             ("ruled_out_by", library.barrier_ids),
-            ("too_small_with", library.strength_ids | library.barrier_ids),
+            ("not_with", library.strength_ids | library.barrier_ids),
             ("beginner_in", skill_ids),
         ):
             for unknown in sorted(set(getattr(step, field_name)) - known):
@@ -228,6 +228,11 @@ def _rules_table_problems(library: Library) -> list[str]:
         named += [(f"{where}.strengths", s, library.strength_ids) for s in slot.when.strengths]
         step_ids = frozenset(step.id for step in library.steps)
         named += [(f"slots.{slot.id}.takes.prefer", i, step_ids) for i in slot.takes.prefer]
+        named += [
+            (f"slots.{slot.id}.takes.prefer_for.{topic}", i, step_ids)
+            for topic, ids in slot.takes.prefer_for.items()
+            for i in ids
+        ]
     named += [
         ("work_support_routes", i, frozenset(s.id for s in library.steps))
         for i in rules.work_support_routes

@@ -57,6 +57,8 @@ Kind = Literal[
     "exercise",
     "in_work",
     "uses_skill",
+    "starting_work",
+    "studying",
 ]
 
 AREA_IDS: tuple[str, ...] = AreaId.__args__  # type: ignore[attr-defined]
@@ -123,10 +125,11 @@ class LibraryStep(_Strict):
         description="Skills this is a first step in: never offered to someone who has the skill.",
     )
     ruled_out_by: tuple[str, ...] = ()
-    too_small_with: tuple[str, ...] = Field(
+    not_with: tuple[str, ...] = Field(
         default=(),
-        description="Strength or barrier ids with which this step is too small (a first thought "
-        "about cutting down, for someone already on a script).",
+        description="Strength or barrier ids with which this step is wrong for the person: too "
+        "small, or the wrong service (a first thought about cutting down, or a drink diary, for "
+        "someone whose drug and alcohol service already works with them).",
     )
     eases: tuple[str, ...] = Field(
         default=(), description="Barriers the step helps with; never 'does not need'."
@@ -217,6 +220,12 @@ class Aim(_Strict):
     except_families: tuple[str, ...] = Field(
         default=(), description="Families that do not serve the aim (teaching is not learning)."
     )
+    early_kinds: tuple[Kind, ...] = Field(
+        default=(),
+        description="At stages up to `early_until_stage`, only steps of these kinds serve the aim "
+        "(a talk about work support, not a job search, at stage 2).",
+    )
+    early_until_stage: int = Field(default=0, ge=0, le=5)
     loose_areas: tuple[AreaId, ...] = Field(
         default=(),
         description="Areas whose steps serve the aim only when they ease a barrier the person "
@@ -351,6 +360,10 @@ class SlotTakes(_Strict):
     prefer: tuple[str, ...] = Field(
         default=(), description="Steps that lead the slot, in this order, when they may be offered."
     )
+    prefer_for: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Steps that lead the slot when it is about this topic (debts: debt advice).",
+    )
     any_purpose: bool = Field(
         default=False, description="The step serves one of the person's aims or raised barriers."
     )
@@ -423,6 +436,11 @@ class PlanningRules(_Strict):
         default=(),
         description="Needs that are a specialist service the person has: its steps beat the GP's.",
     )
+    covered_by_kinds: dict[str, tuple[Kind, ...]] = Field(
+        default_factory=dict,
+        description="A raised topic counts as served when the draft holds a step of one of these "
+        "kinds (a general money worry, by any basic-needs step).",
+    )
     crisis_lapses_after_days: int = Field(default=56, ge=1)
     review_moves: dict[
         Literal["done", "partly", "not_yet", "not_for_me", "not_reviewed"], tuple[ReviewMove, ...]
@@ -434,6 +452,11 @@ class PlanningRules(_Strict):
         default_factory=dict,
         description="Kinds of step a draft leaves out for a work situation (no job search for "
         "someone in work); they stay among the alternatives.",
+    )
+    kinds_for_work_situations: dict[Kind, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Kinds of step only for people in one of these work situations (changes at "
+        "work only for someone in work or starting a job).",
     )
     only_with: dict[Kind, tuple[str, ...]] = Field(
         default_factory=dict,

@@ -31,14 +31,15 @@ from planner.rules import (
     grade_window,
     is_about_them,
     kinds_not_raised,
+    not_for_them,
     own_services_used,
     raised_topics,
     ruling_barriers,
     setting_stage_limits,
     skills_talked_down,
     strengths_used,
-    too_small_for,
     unmet_needs,
+    work_situation_kinds,
 )
 
 
@@ -125,6 +126,16 @@ def _only_with(
     return found, "no kind that needs raising, or it was raised"
 
 
+def _work_situation(
+    step: LibraryStep, person: Person, library: Library
+) -> tuple[tuple[Refusal, ...], str]:
+    found = tuple(
+        Refusal("work_situation", f"a {kind} step, only for someone in work or starting a job")
+        for kind in work_situation_kinds(step, person.profile, library.rules)
+    )
+    return found, "fits their work situation"
+
+
 def _needs(step: LibraryStep, person: Person, library: Library) -> tuple[tuple[Refusal, ...], str]:
     rules = library.rules
     unmet = unmet_needs(step, person.profile, rules)
@@ -142,14 +153,14 @@ def _barrier(
     return found, "no barrier rules it out"
 
 
-def _too_small(
+def _not_with(
     step: LibraryStep, person: Person, library: Library
 ) -> tuple[tuple[Refusal, ...], str]:
     found = tuple(
-        Refusal("too_small", f"too small for someone with {i}", i)
-        for i in too_small_for(step, person.profile)
+        Refusal("not_with", f"not for someone with {i}: too small or the wrong service", i)
+        for i in not_for_them(step, person.profile)
     )
-    return found, "not too small for them"
+    return found, "right for what they have"
 
 
 def _beginner(
@@ -233,9 +244,10 @@ RULES: tuple[PolicyRule, ...] = (
     PolicyRule("nation", _ALL, _nation),
     PolicyRule("only_for", _ALL, _only_for),
     PolicyRule("only_with", _ALL, _only_with),
+    PolicyRule("work_situation", _ALL, _work_situation),
     PolicyRule("needs", _ALL, _needs),
     PolicyRule("barrier", _ALL, _barrier),
-    PolicyRule("too_small", _ALL, _too_small),
+    PolicyRule("not_with", _ALL, _not_with),
     PolicyRule("beginner", _ALL, _beginner),
     PolicyRule("done", _ALL, _done),
     PolicyRule("grade_window", _OFFERED, _grade_window),
@@ -303,10 +315,12 @@ def first_refusal_message(refusal: Refusal, profile: Profile, library: Library) 
         return f"That step needs {need.label}, and this plan does not mention it."
     if refusal.rule == "beginner":
         return "That is a first step in something the person is already good at."
-    if refusal.rule == "too_small":
-        return "That step is smaller than what the person is already doing."
+    if refusal.rule == "not_with":
+        return "That step does not fit what the person already has or does."
     if refusal.rule == "done":
         return "That step was done already. Well done! Try the next one up."
+    if refusal.rule == "work_situation":
+        return "That step is for someone in work or starting a job."
     if refusal.rule == "nation":
         return "That step is about a service in another part of the UK."
     return "That step is for people with something this plan does not mention."

@@ -17,7 +17,7 @@ from goal_library.models import Library, LibraryStep, ReviewMove
 from planner.editing import revised_plan, with_note
 from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep
 from planner.policy import Scope, candidates, may_offer
-from planner.rules import should_offer_smaller, step_cap
+from planner.rules import in_crisis, should_offer_smaller, step_cap
 from planner.suggest import build_plan, suggested_step
 
 OUTCOME_LABELS: dict[str, str] = {
@@ -33,6 +33,10 @@ LAPSED_NOTE = (
     "recent. If things are still very hard, tick it again."
 )
 LEFT_OUT_NOTE = "We left out “{title}” for now: it does not fit where you are now."
+CRISIS_LEFT_OUT_NOTE = (
+    "We left out “{title}” for now: after a very hard time, a few small steps are enough. "
+    "You can add it back."
+)
 
 
 def review_plan(
@@ -58,9 +62,10 @@ def review_plan(
         )
         for step in plan.steps
     ]
-    done = frozenset(
+    done = _with_smaller_rungs(
         {t.id for t in plan.steps_taken if t.id}
-        | {s.id for s in reviewed_steps if s.outcome == "done" and not s.own_words}
+        | {s.id for s in reviewed_steps if s.outcome == "done" and not s.own_words},
+        library,
     )
     chosen: list[PlanStep] = []
     for step in plan.steps:
@@ -72,6 +77,8 @@ def review_plan(
             notes.append(LEFT_OUT_NOTE.format(title=step.title))
     cap = step_cap(profile, library.rules)
     draft = build_plan(profile, library, done=done | {s.id for s in chosen})
+    if in_crisis(profile, library.rules):
+        chosen = _small_and_safe(chosen, cap, draft, library, notes)
     chosen = _fill_to_cap(chosen, cap, draft, library)
     next_plan = with_note(
         draft,
@@ -177,6 +184,48 @@ def _with_reason(
     return suggested.model_copy(update={"reasons": [reason, *suggested.reasons]})
 
 
+def _with_smaller_rungs(done: set[str], library: Library) -> frozenset[str]:
+    """Steps done, and the smaller rungs of their ladders: a step below one already done is
+    not offered either."""
+    found = set(done)
+    for step_id in done:
+        seen: set[str] = set()
+        while library.has_step(step_id) and step_id not in seen:
+            seen.add(step_id)
+            smaller = library.step(step_id).smaller
+            if smaller is None:
+                break
+            found.add(smaller)
+            step_id = smaller
+    return frozenset(found)
+
+
+def _small_and_safe(
+    chosen: list[PlanStep], cap: int, draft: Plan, library: Library, notes: list[str]
+) -> list[PlanStep]:
+    """After a very hard time the next plan is small and safe, as a first draft is: a safety
+    step first, the person's own steps kept, and library steps only up to the cap, each one
+    left out named in a note."""
+    safety_kind = library.rules.crisis.first_kind
+
+    def is_safety(step: PlanStep) -> bool:
+        return library.has_step(step.id) and safety_kind in library.step(step.id).kinds
+
+    safety = next((s for s in chosen if is_safety(s)), None) or next(
+        (s for s in draft.steps if is_safety(s)), None
+    )
+    kept = [safety] if safety is not None else []
+    kept += [s for s in chosen if s.own_words]
+    for step in chosen:
+        if step.own_words or step is safety:
+            continue
+        if len(kept) < cap:
+            kept.append(step)
+        else:
+            notes.append(CRISIS_LEFT_OUT_NOTE.format(title=step.title))
+    return kept
+
+
 def _fill_to_cap(chosen: list[PlanStep], cap: int, draft: Plan, library: Library) -> list[PlanStep]:
     """Room left under the cap is offered from a fresh draft, so the plan still has a next step;
     never a second step of a family already in the plan. Nothing already chosen is cut."""
@@ -235,6 +284,8 @@ def updated_profile(
         data.update(changes.model_dump(exclude_unset=True, exclude={"crisis"}))
     notes: list[str] = []
     crisis = rules.crisis.barrier
+    if changes is not None and changes.crisis == "renew" and crisis not in data["barriers"]:
+        data["barriers"] = [*data["barriers"], crisis]
     if crisis in data["barriers"]:
         renewed = changes is not None and changes.crisis == "renew"
         cleared = changes is not None and changes.crisis == "clear"

@@ -76,10 +76,23 @@ def ruling_barriers(step: LibraryStep, profile: Profile, library: Library) -> tu
     )
 
 
-def too_small_for(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
-    """What the person has or said that makes this step too small (already on a script)."""
+def work_situation_kinds(
+    step: LibraryStep, profile: Profile, rules: PlanningRules
+) -> tuple[str, ...]:
+    """Kinds of step that are only for a work situation the person is not in."""
+    return tuple(
+        kind
+        for kind in step.kinds
+        if kind in rules.kinds_for_work_situations
+        and profile.work_situation not in rules.kinds_for_work_situations[kind]
+    )
+
+
+def not_for_them(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
+    """What the person has or said that makes this step wrong for them: too small, or the
+    wrong service (a drink diary for someone whose keyworker already works with them)."""
     said = (*profile.strengths, *profile.barriers)
-    return tuple(i for i in said if i in step.too_small_with)
+    return tuple(i for i in said if i in step.not_with)
 
 
 def own_services_used(step: LibraryStep, profile: Profile, rules: PlanningRules) -> tuple[str, ...]:
@@ -153,11 +166,14 @@ def raised_topics(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
 
 
 def serves_aim(step: LibraryStep, aim: Aim, profile: Profile) -> bool:
-    """A step serves an aim when it is in one of the aim's areas (and of its kinds, if named);
-    in a loose area only when it also eases something the person raised."""
+    """A step serves an aim when it is in one of the aim's areas (and of its kinds, if named;
+    early on, of its early kinds); in a loose area only when it also eases something the
+    person raised."""
+    early = profile.stage <= aim.early_until_stage and bool(aim.early_kinds)
+    kinds = aim.early_kinds if early else aim.kinds
     return (
         step.area in aim.areas
-        and (not aim.kinds or bool(set(step.kinds) & set(aim.kinds)))
+        and (not kinds or bool(set(step.kinds) & set(kinds)))
         and step.family_id not in aim.except_families
         and (step.area not in aim.loose_areas or bool(barriers_eased(step, profile)))
     )

@@ -120,11 +120,12 @@ def slot_filter(
         aim = library.aim(aims[takes.aim_number - 1])
         return (lambda s: shape(s) and serves_aim(s, aim, profile)), None
     if takes.most_urgent:
-        topic = _most_urgent(slot, shape, profile, ranked)
+        topic = _most_urgent(slot, shape, profile, ranked, picks)
     elif takes.raised:
         topic = _first_raised(shape, profile, library, ranked, picks, takes.raised_from)
     elif takes.any_purpose:
-        return (lambda s: shape(s) and serves_a_purpose(s, profile, library)), None
+        served = _covered_by_kinds(picks, library)
+        return (lambda s: shape(s) and serves_a_purpose(s, profile, library, served)), None
     else:
         return shape, None
     if topic is None:
@@ -146,12 +147,25 @@ def _shape(takes: SlotTakes) -> Callable[[LibraryStep], bool]:
     return shape
 
 
-def serves_a_purpose(step: LibraryStep, profile: Profile, library: Library) -> bool:
-    """The step serves one of the person's aims, or is about something they raised."""
+def serves_a_purpose(
+    step: LibraryStep, profile: Profile, library: Library, served: frozenset[str] = frozenset()
+) -> bool:
+    """The step serves one of the person's aims, or is about something they raised (other
+    than topics already `served` by a step of another kind)."""
     aims = aims_of(profile, library.rules)
     if any(serves_aim(step, library.aim(a), profile) for a in aims):
         return True
-    return bool(set(about(step, profile)) & set(library.rules.raised))
+    return bool(set(about(step, profile)) & (set(library.rules.raised) - served))
+
+
+def _covered_by_kinds(picks: list[Pick], library: Library) -> frozenset[str]:
+    """Raised topics the draft already serves through a step of a kind that covers them."""
+    kinds_in_draft = {kind for p in picks for kind in p.step.kinds}
+    return frozenset(
+        topic
+        for topic, kinds in library.rules.covered_by_kinds.items()
+        if kinds_in_draft & set(kinds)
+    )
 
 
 def _most_urgent(
@@ -159,12 +173,20 @@ def _most_urgent(
     shape: Callable[[LibraryStep], bool],
     profile: Profile,
     ranked: dict[str, list[LibraryStep]],
+    picks: list[Pick],
 ) -> str | None:
-    """The first of the slot's barriers (most urgent first) that the person has and a step
-    can serve."""
+    """The first of the slot's barriers (most urgent first) that the person has, a step can
+    serve and, unless any step of the slot's shape serves it, no draft step is about yet."""
     steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
+    covered = (
+        set()
+        if slot.takes.any_of_shape_serves
+        else {t for p in picks if shape(p.step) for t in about(p.step, profile)}
+    )
     for barrier in slot.when.barriers:
-        if barrier in profile.barriers and any(barrier in about(s, profile) for s in steps):
+        if barrier in covered or barrier not in profile.barriers:
+            continue
+        if any(barrier in about(s, profile) for s in steps):
             return barrier
     return None
 
@@ -181,6 +203,7 @@ def _first_raised(
     about yet and a step can serve."""
     said = {*profile.barriers, *profile.strengths}
     covered = {topic for p in picks for topic in about(p.step, profile)}
+    covered |= _covered_by_kinds(picks, library)
     steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
     for topic in library.rules.raised:
         if only and topic not in only:
@@ -217,6 +240,7 @@ def _best(
     families = {p.step.family_id for p in picks}
     per_area = Counter(p.step.area for p in picks)
     rules = library.rules
+    prefer = (*slot.takes.prefer, *slot.takes.prefer_for.get(topic or "", ()))
     left_out = set(rules.work_situation_not_in_draft.get(profile.work_situation or "", ()))
     pool = [
         step
@@ -230,11 +254,7 @@ def _best(
     def key(step: LibraryStep) -> tuple[int, ...]:
         value, fit, _ = rank_key(step, profile, library)
         spread = per_area[step.area] if slot.takes.spread else 0
-        preferred = (
-            slot.takes.prefer.index(step.id)
-            if step.id in slot.takes.prefer
-            else len(slot.takes.prefer)
-        )
+        preferred = prefer.index(step.id) if step.id in prefer else len(prefer)
         # With a specialist team, its step leads a slot about a topic; then the step written
         # for the topic alone, then one written for it among others, then one that eases it.
         with_team = -len(own_services_used(step, profile, library.rules)) if topic else 0

@@ -219,3 +219,31 @@ def test_a_carried_own_step_is_never_cut_by_a_lower_cap(ladder):
     plan = add_own_step(plan, "getting_out", "Phone Nan on Sundays")
     reviewed = review_plan(plan, {}, ladder, TODAY, stage=1)
     assert "Phone Nan on Sundays" in {s.title for s in reviewed.steps}
+
+
+def test_a_crisis_at_review_makes_the_next_plan_small_and_safe(build_library):
+    from planner.models import ReviewChanges
+
+    steps = [
+        *full_grid(),
+        make_step("keep_numbers", area="health_and_support", grade=1, kinds=("safety",)),
+        make_step("ask_atw", area="volunteering_and_work", grade=2, kinds=("in_work",)),
+    ]
+    library = build_library(steps)
+    plan = build_plan(profile(stage=3), library)
+    plan = add_own_step(plan, "getting_out", "Walk the dog with Mam")
+    reviewed = review_plan(plan, {}, library, TODAY, changes=ReviewChanges(crisis="renew"))
+    assert "recent_crisis" in reviewed.profile.barriers, "renewing adds the flag"
+    assert reviewed.steps[0].id == "keep_numbers"
+    assert "Walk the dog with Mam" in {s.title for s in reviewed.steps}
+    assert len(reviewed.steps) <= reviewed.max_steps
+    assert any(note.startswith("We left out") for note in reviewed.notes), "none cut silently"
+
+
+def test_smaller_rungs_of_a_done_step_are_not_offered_again(ladder):
+    plan = _plan_with(ladder, "park_walk", stage=3)
+    reviewed = review_plan(plan, {"park_walk": "done"}, ladder, TODAY)
+    offered = {s.id for s in reviewed.steps} | {
+        s.id for steps in reviewed.alternatives.values() for s in steps
+    }
+    assert not offered & {"park_walk", "walk_road", "door_step"}

@@ -227,6 +227,6 @@ def test_a_step_serves_an_aim_in_its_areas_and_of_its_kinds(library):
     volunteer = library.aim("volunteer")
     role = make_step("a_role", area="volunteering_and_work", kinds=("volunteering",))
     job = make_step("a_job", area="volunteering_and_work", kinds=("work",))
-    person = profile(aims=["paid_work", "volunteer"])
+    person = profile(stage=3, aims=["paid_work", "volunteer"])
     assert serves_aim(role, volunteer, person) and not serves_aim(job, volunteer, person)
     assert aims_served(job, person, library) == ("paid_work",)

@@ -134,3 +134,69 @@ def test_a_step_written_for_the_need_beats_one_that_only_eases_it(build_library)
     ]
     person = profile(stage=2, barriers=["no_safe_place_to_live", "money_worries"])
     assert build_plan(person, build_library(steps)).steps[0].id == "housing_team"
+
+
+def test_a_step_for_someone_in_work_is_not_offered_to_someone_out_of_work(build_library):
+    from planner.policy import refusals
+
+    rules = _rules(kinds_for_work_situations={"in_work": ("in_work", "starting_a_job")})
+    talk_to_manager = make_step("talk_to_manager", area="volunteering_and_work", kinds=("in_work",))
+    library = build_library([*full_grid(), talk_to_manager], rules)
+    assert [r.rule for r in refusals(talk_to_manager, profile(), library)] == ["work_situation"]
+    assert not refusals(talk_to_manager, profile(work_situation="starting_a_job"), library)
+
+
+def test_wanting_work_early_on_is_served_by_a_talk_not_a_job_search(library):
+    from planner.rules import serves_aim
+
+    search = make_step("search_jobs", area="volunteering_and_work", kinds=("work",))
+    talk = make_step("talk_to_coach", area="volunteering_and_work", kinds=("work_support",))
+    aim = library.aim("paid_work")
+    early = profile(stage=2, aims=["paid_work"])
+    later = profile(stage=3, aims=["paid_work"])
+    assert serves_aim(talk, aim, early) and not serves_aim(search, aim, early)
+    assert serves_aim(search, aim, later)
+
+
+def test_a_slot_prefers_the_steps_it_names_for_its_topic(build_library):
+    rules = _rules(
+        slots=(
+            {
+                "id": "basic_need",
+                "when": {"barriers": ("money_worries",)},
+                "takes": {
+                    "kinds": ("basic_needs",),
+                    "most_urgent": True,
+                    "prefer_for": {"money_worries": ("debt_advice",)},
+                },
+            },
+        )
+    )
+    steps = [
+        *full_grid(),
+        _basic("tell_creditors", ("money_worries",), strengths=("organised",)),
+        _basic("debt_advice", ("money_worries",), grade=2),
+    ]
+    person = profile(stage=2, barriers=["money_worries"], strengths=["organised"])
+    assert build_plan(person, build_library(steps, rules)).steps[0].id == "debt_advice"
+
+
+def test_a_general_money_worry_is_served_by_any_basic_needs_step(build_library):
+    rules = _rules(
+        raised=("money_worries", "poor_sleep"), covered_by_kinds={"money_worries": ("basic_needs",)}
+    )
+    steps = [
+        *full_grid(),
+        _basic("housing_help", ("housing_problems",)),
+        _basic("money_advice", ("money_worries",)),
+        make_step("bedtime", area="looking_after_myself", grade=3, eases=("poor_sleep",)),
+    ]
+    person = profile(stage=3, barriers=["housing_problems", "money_worries", "poor_sleep"])
+    ids = [s.id for s in build_plan(person, build_library(steps, rules)).steps]
+    assert "housing_help" in ids and "money_advice" not in ids and "bedtime" in ids
+
+
+def _rules(**changes):
+    from tests.conftest import rules_table
+
+    return rules_table(**changes)
