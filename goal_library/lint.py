@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import textstat
 
-from goal_library.models import AREA_IDS, NATION_IDS, NEED_IDS, Library, LibraryStep
+from goal_library.models import AREA_IDS, NATION_IDS, Library, LibraryStep
 
 MIN_STEPS_PER_AREA_AND_GRADE = 6
 MIN_STEPS = 350
@@ -253,11 +253,6 @@ def _rules_table_problems(library: Library) -> list[str]:
         f"rules.yaml field '{where}': unknown id '{value}'"
         for where, value, known in named
         if value not in known
-    ]
-    problems += [
-        f"rules.yaml field 'needs': no entry for '{need}', which steps can name"
-        for need in NEED_IDS
-        if need not in rules.needs
     ]
     return problems
 

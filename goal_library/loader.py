@@ -16,7 +16,9 @@ from pydantic import BaseModel, ValidationError
 from goal_library.models import (
     AREA_IDS,
     Aim,
+    AreaLabel,
     Barrier,
+    Labels,
     LanguageRules,
     Library,
     LibraryStep,
@@ -56,11 +58,17 @@ def load_library(data_dir: Path = DATA_DIR) -> Library:
     rules = _load_whole(data_dir / "rules.yaml", PlanningRules, problems)
     language = _load_whole(data_dir / "language.yaml", LanguageRules, problems)
     prompts = _load_entries(data_dir / "prompts.yaml", "prompts", WordPrompt, problems)
+    areas = _load_entries(data_dir / "areas.yaml", "areas", AreaLabel, problems)
+    labels = _load_whole(data_dir / "labels.yaml", Labels, problems)
     extra = sorted(p.name for p in (data_dir / "steps").glob("*.yaml") if p.stem not in AREA_IDS)
     problems.extend(
         f"steps/{name}: not a life area; step files are named after an area id" for name in extra
     )
-    if problems or signposts is None or rules is None or language is None:
+    if rules is not None:
+        problems.extend(_undeclared(steps, barriers, rules))
+    if labels is not None:
+        problems.extend(_unlabelled(areas, strengths, labels))
+    if problems or signposts is None or rules is None or language is None or labels is None:
         raise LibraryError(problems)
     return Library(
         steps=tuple(steps),
@@ -72,6 +80,8 @@ def load_library(data_dir: Path = DATA_DIR) -> Library:
         rules=rules,
         language=language,
         prompts=tuple(prompts),
+        areas=tuple(areas),
+        labels=labels,
     )
 
 
@@ -79,6 +89,73 @@ def load_library(data_dir: Path = DATA_DIR) -> Library:
 def default_library() -> Library:
     """The bundled library, loaded once per process (it never changes while running)."""
     return load_library()
+
+
+def _undeclared(
+    steps: list[LibraryStep], barriers: list[Barrier], rules: PlanningRules
+) -> list[str]:
+    """Kinds and needs named anywhere that rules.yaml does not declare, by file and entry."""
+    kinds, needs = set(rules.kinds), set(rules.needs)
+    problems = []
+    for step in steps:
+        where = f"steps/{step.area}.yaml: {step.id}"
+        problems += [
+            f"{where}: field 'kinds': unknown kind '{k}'; rules.yaml `kinds` declares: "
+            f"{', '.join(sorted(kinds))}"
+            for k in step.kinds
+            if k not in kinds
+        ]
+        problems += [
+            f"{where}: field 'needs': unknown need '{n}'; rules.yaml `needs` declares: "
+            f"{', '.join(sorted(needs))}"
+            for n in step.needs
+            if n not in needs
+        ]
+    for barrier in barriers:
+        problems += [
+            f"barriers.yaml: {barrier.id}: field 'rules_out_kinds': unknown kind '{k}'"
+            for k in barrier.rules_out_kinds
+            if k not in kinds
+        ]
+    named = [
+        ("crisis.first_kind", rules.crisis.first_kind),
+        ("basic_needs.kind", rules.basic_needs.kind),
+        ("work_support.kind", rules.work_support.kind),
+        *(("crisis.left_out_kinds", k) for k in rules.crisis.left_out_kinds),
+        *(("crisis.unless_aimed", k) for k in rules.crisis.unless_aimed),
+        *(("only_with", k) for k in rules.only_with),
+        *(("kinds_for_work_situations", k) for k in rules.kinds_for_work_situations),
+        *(
+            ("work_situation_not_in_draft", k)
+            for ks in rules.work_situation_not_in_draft.values()
+            for k in ks
+        ),
+        *(("covered_by_kinds", k) for ks in rules.covered_by_kinds.values() for k in ks),
+        *(
+            (f"slots.{slot.id}.takes", k)
+            for slot in rules.slots
+            for k in (*slot.takes.kinds, *slot.takes.not_kinds)
+        ),
+    ]
+    problems += [
+        f"rules.yaml field '{where}': unknown kind '{k}'" for where, k in named if k not in kinds
+    ]
+    return problems
+
+
+def _unlabelled(areas: list[AreaLabel], strengths: list[Strength], labels: Labels) -> list[str]:
+    """Every life area once in areas.yaml, and every strength group labelled."""
+    problems = []
+    ids = [a.id for a in areas]
+    if sorted(ids) != sorted(AREA_IDS):
+        problems.append(f"areas.yaml: expected each life area once ({', '.join(AREA_IDS)})")
+    problems += [
+        f"strengths.yaml: {s.id}: field 'group': '{s.group}' has no label in labels.yaml "
+        "`strength_groups`"
+        for s in strengths
+        if s.group not in labels.strength_groups
+    ]
+    return problems
 
 
 def _read_yaml(path: Path, problems: list[str]) -> Any:

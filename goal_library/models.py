@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
@@ -19,52 +19,18 @@ AreaId = Literal[
 ]
 NationId = Literal["england", "scotland", "wales", "northern_ireland"]
 Grade = int
-StrengthGroup = Literal[
-    "qualities", "skills", "interests", "people_and_things", "people_and_services", "about_me"
-]
+# Groups of strengths, kinds of step and needs are declared in the library's data (labels.yaml
+# `strength_groups`, rules.yaml `kinds` and `needs`) and checked when it loads: a new one is a
+# data change. These are their id shapes.
+VocabularyId = Annotated[str, Field(min_length=2, max_length=40, pattern=r"^[a-z][a-z0-9_]*$")]
+StrengthGroup = VocabularyId
+Need = VocabularyId
+Kind = VocabularyId
 # A step's setting: each barrier names the settings it rules out (see barriers.yaml).
 Setting = Literal["crowded", "with_others", "at_home"]
-# What a step cannot be done without. rules.yaml `needs` says which answers meet or lack each.
-Need = Literal[
-    "friend_or_family",
-    "someone_you_trust",
-    "internet",
-    "phone_with_credit",
-    "money",
-    "dog",
-    "pet",
-    "own_group",
-    "car",
-    "mental_health_team",
-    "support_worker",
-    "talking_therapy",
-    "phone_call",
-    "home_treatment_team",
-    "drug_alcohol_service",
-    "eating_disorder_service",
-]
-# What kind of step this is, where a rule treats kinds differently (see rules.yaml).
-Kind = Literal[
-    "safety",
-    "basic_needs",
-    "course",
-    "volunteering",
-    "work",
-    "work_support",
-    "personal_care",
-    "english_class",
-    "food",
-    "exercise",
-    "in_work",
-    "uses_skill",
-    "starting_work",
-    "studying",
-]
 
 AREA_IDS: tuple[str, ...] = AreaId.__args__  # type: ignore[attr-defined]
 NATION_IDS: tuple[str, ...] = NationId.__args__  # type: ignore[attr-defined]
-NEED_IDS: tuple[str, ...] = Need.__args__  # type: ignore[attr-defined]
-KIND_IDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -226,6 +192,12 @@ class Aim(_Strict):
         "(a talk about work support, not a job search, at stage 2).",
     )
     early_until_stage: int = Field(default=0, ge=0, le=5)
+    later_kinds: tuple[Kind, ...] = Field(
+        default=(),
+        description="From stage `later_from_stage`, only steps of these kinds serve the aim (a "
+        "course, for someone ready to learn something new at stage 4).",
+    )
+    later_from_stage: int = Field(default=6, ge=1, le=6)
     loose_areas: tuple[AreaId, ...] = Field(
         default=(),
         description="Areas whose steps serve the aim only when they ease a barrier the person "
@@ -462,6 +434,7 @@ class PlanningRules(_Strict):
         default_factory=dict,
         description="Kinds of step offered only to a person who raised one of these barriers.",
     )
+    kinds: dict[Kind, str] = Field(min_length=1, description="Every kind a step may name.")
     needs: dict[Need, NeedRule]
     points: ScorePoints
     confidence_threshold: int = Field(ge=0, le=10)
@@ -496,6 +469,19 @@ class WordPrompt(_Strict):
         return tuple(p.lower() for p in phrases)
 
 
+class AreaLabel(_Strict):
+    id: AreaId
+    label: str = Field(min_length=2, max_length=60)
+
+
+class Labels(_Strict):
+    """Words for ids that are not catalogue entries (labels.yaml)."""
+
+    strength_groups: dict[StrengthGroup, str]
+    nations: dict[NationId, str]
+    work_situations: dict[str, str]
+
+
 class LanguageRules(_Strict):
     banned_phrases: tuple[str, ...]
     max_grade_level: float
@@ -516,6 +502,8 @@ class Library(BaseModel):
     rules: PlanningRules
     language: LanguageRules
     prompts: tuple[WordPrompt, ...] = ()
+    areas: tuple[AreaLabel, ...] = ()
+    labels: Labels | None = None
 
     _steps_by_id: dict[str, LibraryStep] = PrivateAttr(default_factory=dict)
     _strengths_by_id: dict[str, Strength] = PrivateAttr(default_factory=dict)

@@ -216,9 +216,14 @@ def _small_and_safe(
     )
     kept = [safety] if safety is not None else []
     kept += [s for s in chosen if s.own_words]
-    for step in chosen:
-        if step.own_words or step is safety:
-            continue
+    # What keeps a person safe or housed goes before anything else that was carried.
+    first = {safety_kind, library.rules.basic_needs.kind}
+
+    def urgency(step: PlanStep) -> int:
+        return 0 if set(library.step(step.id).kinds) & first else 1
+
+    carried = sorted((s for s in chosen if not s.own_words and s is not safety), key=urgency)
+    for step in carried:
         if len(kept) < cap:
             kept.append(step)
         else:

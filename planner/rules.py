@@ -167,10 +167,14 @@ def raised_topics(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
 
 def serves_aim(step: LibraryStep, aim: Aim, profile: Profile) -> bool:
     """A step serves an aim when it is in one of the aim's areas (and of its kinds, if named;
-    early on, of its early kinds); in a loose area only when it also eases something the
-    person raised."""
-    early = profile.stage <= aim.early_until_stage and bool(aim.early_kinds)
-    kinds = aim.early_kinds if early else aim.kinds
+    early on, of its early kinds; later on, of its later kinds); in a loose area only when it
+    also eases something the person raised."""
+    if profile.stage <= aim.early_until_stage and aim.early_kinds:
+        kinds = aim.early_kinds
+    elif profile.stage >= aim.later_from_stage and aim.later_kinds:
+        kinds = aim.later_kinds
+    else:
+        kinds = aim.kinds
     return (
         step.area in aim.areas
         and (not kinds or bool(set(step.kinds) & set(kinds)))

@@ -136,6 +136,25 @@ def rules_table(**changes: Any) -> PlanningRules:
             "outside_home_area": "getting_out",
             "with_others_area": "people_and_connection",
         },
+        "kinds": {
+            kind: f"{kind} steps"
+            for kind in (
+                "safety",
+                "basic_needs",
+                "course",
+                "volunteering",
+                "work",
+                "work_support",
+                "personal_care",
+                "english_class",
+                "food",
+                "exercise",
+                "in_work",
+                "uses_skill",
+                "starting_work",
+                "studying",
+            )
+        },
         "slots": TEST_SLOTS,
         "work_situation_not_in_draft": {"in_work": ("work", "work_support")},
         "raised": ("alcohol_or_drugs", "self_care_hard", "poor_sleep"),

@@ -1,37 +1,17 @@
-"""Words the app shows for ids: life areas, nations and catalogue groups."""
+"""Words the app shows for ids: life areas, nations, strength groups and work situations.
+
+They live in the library's data (areas.yaml, labels.yaml), read once with the library.
+"""
 
 from __future__ import annotations
 
-AREA_LABELS = {
-    "health_and_support": "Health and support",
-    "getting_out": "Getting out",
-    "looking_after_myself": "Looking after myself",
-    "people_and_connection": "People and connection",
-    "learning_and_skills": "Learning and skills",
-    "volunteering_and_work": "Volunteering and work",
-    "money_and_home": "Money and home",
-}
+from goal_library.loader import default_library
 
-NATION_LABELS = {
-    "england": "England",
-    "scotland": "Scotland",
-    "wales": "Wales",
-    "northern_ireland": "Northern Ireland",
-}
+_LIBRARY = default_library()
+_LABELS = _LIBRARY.labels
+assert _LABELS is not None  # the bundled library always has its labels.yaml
 
-STRENGTH_GROUP_LABELS = {
-    "qualities": "Qualities",
-    "skills": "Skills",
-    "interests": "Interests",
-    "people_and_things": "People and things that help",
-    "people_and_services": "People and services around me",
-    "about_me": "About me",
-}
-
-WORK_SITUATION_LABELS = {
-    "not_working": "Not working",
-    "wants_work_now": "Not working, and I want work now",
-    "in_work": "In work",
-    "starting_a_job": "Starting a job soon",
-    "studying": "Studying",
-}
+AREA_LABELS: dict[str, str] = {area.id: area.label for area in _LIBRARY.areas}
+NATION_LABELS: dict[str, str] = dict(_LABELS.nations)
+STRENGTH_GROUP_LABELS: dict[str, str] = dict(_LABELS.strength_groups)
+WORK_SITUATION_LABELS: dict[str, str] = dict(_LABELS.work_situations)

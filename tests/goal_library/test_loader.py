@@ -77,3 +77,35 @@ def test_every_problem_is_listed_not_just_the_first(data_copy):
     problems = _problems(data_copy)
     assert any(p.startswith("stages.yaml: entry 1 (7): field 'stage'") for p in problems)
     assert any(p.startswith("barriers.yaml: expected a list") for p in problems)
+
+
+def test_labels_cover_every_area_nation_and_work_situation(library):
+    from typing import get_args
+
+    from goal_library.models import AREA_IDS, NATION_IDS
+    from planner.models import WorkSituation
+
+    assert sorted(a.id for a in library.areas) == sorted(AREA_IDS)
+    assert library.labels is not None
+    assert set(library.labels.nations) == set(NATION_IDS)
+    assert set(library.labels.work_situations) == set(get_args(WorkSituation))
+    assert {s.group for s in library.strengths} <= set(library.labels.strength_groups)
+
+
+def test_a_kind_or_need_not_declared_in_the_rules_fails_loudly(tmp_path):
+    import shutil
+
+    from goal_library.loader import DATA_DIR, LibraryError, load_library
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    steps = data / "steps" / "getting_out.yaml"
+    text = steps.read_text(encoding="utf-8")
+    steps.write_text(
+        text.replace("    at_home: true\n", "    at_home: true\n    kinds: [flying]\n", 1)
+    )
+    with pytest.raises(LibraryError) as raised:
+        load_library(data)
+    problem = raised.value.problems[0]
+    assert problem.startswith("steps/getting_out.yaml: ")
+    assert "field 'kinds': unknown kind 'flying'" in problem

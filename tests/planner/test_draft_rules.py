@@ -401,14 +401,14 @@ class TestV2Additions:
             ),
         ]
         library = build_library(steps)
-        with_team = profile(stage=4, strengths=["cmht"], aims=["learn_something", "paid_work"])
+        with_team = profile(stage=3, strengths=["cmht"], aims=["learn_something", "paid_work"])
         plan = build_plan(with_team, library)
         # The first aim is served first; the talk about work comes next.
         assert [s.trace.slot for s in plan.steps[:2]] == ["first_aim", "work_support"]
         assert plan.steps[1].id == "ask_about_ips"
-        without = build_plan(profile(stage=4, aims=["learn_something", "paid_work"]), library)
+        without = build_plan(profile(stage=3, aims=["learn_something", "paid_work"]), library)
         assert without.steps[1].id == "ask_for_a_dea"
-        work_first = build_plan(profile(stage=4, aims=["paid_work", "learn_something"]), library)
+        work_first = build_plan(profile(stage=3, aims=["paid_work", "learn_something"]), library)
         assert work_first.steps[0].trace.slot == "first_aim"
         assert work_first.steps[0].id == "ask_for_a_dea"
 
