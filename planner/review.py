@@ -30,7 +30,7 @@ OUTCOME_LABELS: dict[str, str] = {
 NOT_REVIEWED = "not_reviewed"
 LAPSED_NOTE = (
     "The very hard time was more than {weeks} weeks ago, so this plan no longer treats it as "
-    "recent. If things are still very hard, tick it again."
+    "recent. If things are still very hard, tell your coach."
 )
 LEFT_OUT_NOTE = "We left out “{title}” for now: it does not fit where you are now."
 CRISIS_LEFT_OUT_NOTE = (
