@@ -233,10 +233,9 @@ def _rules_table_problems(library: Library) -> list[str]:
             for topic, ids in slot.takes.prefer_for.items()
             for i in ids
         ]
-    named += [
-        ("work_support_routes", i, frozenset(s.id for s in library.steps))
-        for i in rules.work_support_routes
-    ]
+    step_ids = frozenset(s.id for s in library.steps)
+    named += [("work_support_routes", i, step_ids) for i in rules.work_support_routes]
+    named += [(f"aims.{aim.id}.leads", i, step_ids) for aim in library.aims for i in aim.leads]
     named += [
         (f"crisis.unless_aimed.{kind}", aim, library.aim_ids)
         for kind, aim in rules.crisis.unless_aimed.items()

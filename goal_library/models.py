@@ -198,6 +198,11 @@ class Aim(_Strict):
         "course, for someone ready to learn something new at stage 4).",
     )
     later_from_stage: int = Field(default=6, ge=1, le=6)
+    leads: tuple[str, ...] = Field(
+        default=(),
+        description="The most direct steps towards the aim: in the aim's slot they rank before "
+        "other steps that serve it, so a strength chooses between them, not the purpose.",
+    )
     loose_areas: tuple[AreaId, ...] = Field(
         default=(),
         description="Areas whose steps serve the aim only when they ease a barrier the person "
@@ -412,6 +417,11 @@ class PlanningRules(_Strict):
         default_factory=dict,
         description="A raised topic counts as served when the draft holds a step of one of these "
         "kinds (a general money worry, by any basic-needs step).",
+    )
+    urgent_slots: tuple[str, ...] = Field(
+        default=(),
+        description="Slots whose step leads a plan after a review, before the steps carried on "
+        "(being safe at home, the most urgent basic need).",
     )
     crisis_lapses_after_days: int = Field(default=56, ge=1)
     review_moves: dict[

@@ -15,7 +15,7 @@ their stage, or a course after a crisis, because the coach and the person chose 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -72,7 +72,10 @@ class Person:
     done: frozenset[str] = frozenset()
 
 
-Check = Callable[[LibraryStep, Person, Library], "tuple[tuple[Refusal, ...], str]"]
+# A check's answer: the refusals (none: the step passes), and the words the trace records when
+# it passes.
+Verdict = tuple[tuple[Refusal, ...], str]
+Check = Callable[[LibraryStep, "Person", Library], Verdict]
 
 
 @dataclass(frozen=True)
@@ -94,145 +97,139 @@ class Decision:
         return not self.refusals
 
 
-def _nation(step: LibraryStep, person: Person, library: Library) -> tuple[tuple[Refusal, ...], str]:
-    if for_their_nation(step, person.profile):
-        return (), f"for {person.profile.nation}" if step.nations else "for every nation"
-    return (Refusal("nation", f"written for {', '.join(step.nations)}"),), ""
+def _each(rule: str, found: Iterable[str], say: Callable[[str], str], passed: str) -> Verdict:
+    """A refusal for each id `found` (a barrier, a need, a kind), in the rule's words."""
+    return tuple(Refusal(rule, say(i), i) for i in found), passed
 
 
-def _only_for(
-    step: LibraryStep, person: Person, library: Library
-) -> tuple[tuple[Refusal, ...], str]:
-    if is_about_them(step, person.profile):
-        topics = raised_topics(step, person.profile)
-        return (), f"the person said {', '.join(topics)}" if topics else "for anyone"
+def _one(rule: str, refused: bool, detail: str, passed: str) -> Verdict:
+    return ((Refusal(rule, detail),), "") if refused else ((), passed)
+
+
+def _nation(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    where = f"for {person.profile.nation}" if step.nations else "for every nation"
+    refused = not for_their_nation(step, person.profile)
+    return _one("nation", refused, f"written for {', '.join(step.nations)}", where)
+
+
+def _only_for(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    topics = raised_topics(step, person.profile)
+    said = f"the person said {', '.join(topics)}" if topics else "for anyone"
     wanted = " and ".join(
         filter(None, (" or ".join(step.only_for), " and ".join(step.only_for_all)))
     )
-    return (Refusal("only_for", f"only for people who said {wanted}"),), ""
+    refused = not is_about_them(step, person.profile)
+    return _one("only_for", refused, f"only for people who said {wanted}", said)
 
 
-def _only_with(
-    step: LibraryStep, person: Person, library: Library
-) -> tuple[tuple[Refusal, ...], str]:
-    rules = library.rules
-    found = tuple(
-        Refusal(
-            "only_with",
-            f"a {kind} step, only when the person raised {', '.join(rules.only_with[kind])}",
-        )
-        for kind in kinds_not_raised(step, person.profile, rules)
+def _only_with(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    raised = library.rules.only_with
+    return _each(
+        "only_with",
+        kinds_not_raised(step, person.profile, library.rules),
+        lambda kind: f"a {kind} step, only when the person raised {', '.join(raised[kind])}",
+        "no kind that needs raising, or it was raised",
     )
-    return found, "no kind that needs raising, or it was raised"
 
 
-def _work_situation(
-    step: LibraryStep, person: Person, library: Library
-) -> tuple[tuple[Refusal, ...], str]:
-    found = tuple(
-        Refusal("work_situation", f"a {kind} step, only for someone in work or starting a job")
-        for kind in work_situation_kinds(step, person.profile, library.rules)
+def _work_situation(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    return _each(
+        "work_situation",
+        work_situation_kinds(step, person.profile, library.rules),
+        lambda kind: f"a {kind} step, not for their work situation",
+        "fits their work situation",
     )
-    return found, "fits their work situation"
 
 
-def _needs(step: LibraryStep, person: Person, library: Library) -> tuple[tuple[Refusal, ...], str]:
-    rules = library.rules
-    unmet = unmet_needs(step, person.profile, rules)
-    found = tuple(Refusal("needs", f"needs {rules.needs[n].label}", n) for n in unmet)
-    return found, f"{', '.join(step.needs)} met" if step.needs else "needs nothing"
-
-
-def _barrier(
-    step: LibraryStep, person: Person, library: Library
-) -> tuple[tuple[Refusal, ...], str]:
-    found = tuple(
-        Refusal("barrier", f"ruled out by {b}", b)
-        for b in ruling_barriers(step, person.profile, library)
+def _needs(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    needs = library.rules.needs
+    return _each(
+        "needs",
+        unmet_needs(step, person.profile, library.rules),
+        lambda need: f"needs {needs[need].label}",
+        f"{', '.join(step.needs)} met" if step.needs else "needs nothing",
     )
-    return found, "no barrier rules it out"
 
 
-def _not_with(
-    step: LibraryStep, person: Person, library: Library
-) -> tuple[tuple[Refusal, ...], str]:
-    found = tuple(
-        Refusal("not_with", f"not for someone with {i}: too small or the wrong service", i)
-        for i in not_for_them(step, person.profile)
+def _barrier(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    return _each(
+        "barrier",
+        ruling_barriers(step, person.profile, library),
+        lambda barrier: f"ruled out by {barrier}",
+        "no barrier rules it out",
     )
-    return found, "right for what they have"
 
 
-def _beginner(
-    step: LibraryStep, person: Person, library: Library
-) -> tuple[tuple[Refusal, ...], str]:
-    found = tuple(
-        Refusal("beginner", f"a beginner's step in {skill}, a skill they have", skill)
-        for skill in skills_talked_down(step, person.profile)
+def _not_with(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    return _each(
+        "not_with",
+        not_for_them(step, person.profile),
+        lambda said: f"not for someone with {said}: too small or the wrong service",
+        "right for what they have",
     )
-    return found, "no skill of theirs talked down"
 
 
-def _done(step: LibraryStep, person: Person, library: Library) -> tuple[tuple[Refusal, ...], str]:
-    if step.id in person.done:
-        return (Refusal("done", "already done in this plan"),), ""
-    return (), "not done yet in this plan"
+def _beginner(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    return _each(
+        "beginner",
+        skills_talked_down(step, person.profile),
+        lambda skill: f"a beginner's step in {skill}, a skill they have",
+        "no skill of theirs talked down",
+    )
 
 
-def _grade_window(
-    step: LibraryStep, person: Person, library: Library
-) -> tuple[tuple[Refusal, ...], str]:
+def _done(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    return _one("done", step.id in person.done, "already done in this plan", "not done yet")
+
+
+def _grade_window(step: LibraryStep, person: Person, library: Library) -> Verdict:
     stage = effective_stage(person.profile, step.area)
-    if step.grade in grade_window(stage):
-        return (), f"grade {step.grade} at stage {stage} in {step.area}"
-    refusal = Refusal("grade_window", f"grade {step.grade} is more than one above stage {stage}")
-    return (refusal,), ""
+    return _one(
+        "grade_window",
+        step.grade not in grade_window(stage),
+        f"grade {step.grade} is more than one above stage {stage}",
+        f"grade {step.grade} at stage {stage} in {step.area}",
+    )
 
 
-def _setting_stage(
-    step: LibraryStep, person: Person, library: Library
-) -> tuple[tuple[Refusal, ...], str]:
-    found = tuple(
-        Refusal(
-            "setting_stage",
+def _setting_stage(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    return _each(
+        "setting_stage",
+        setting_stage_limits(step, person.profile, library.rules),
+        lambda area: (
             f"grade {step.grade} is out of the home or with others, "
-            f"more than one above the stage for {area}",
-            area,
-        )
-        for area in setting_stage_limits(step, person.profile, library.rules)
+            f"more than one above the stage for {area}"
+        ),
+        "done with the coach at the desk" if step.at_desk else "setting fits the stage",
     )
-    return found, "done with the coach at the desk" if step.at_desk else "setting fits the stage"
 
 
-def _follows_on(
-    step: LibraryStep, person: Person, library: Library
-) -> tuple[tuple[Refusal, ...], str]:
-    if step.follows_on:
-        return (Refusal("follows_on", f"builds on {step.smaller} being done first"),), ""
-    return (), "a first step of its kind"
+def _follows_on(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    return _one(
+        "follows_on",
+        step.follows_on,
+        f"builds on {step.smaller} being done first",
+        "a first step of its kind",
+    )
 
 
-def _crisis_grade(
-    step: LibraryStep, person: Person, library: Library
-) -> tuple[tuple[Refusal, ...], str]:
+def _crisis_grade(step: LibraryStep, person: Person, library: Library) -> Verdict:
     rules = library.rules
-    if above_crisis_grade(step, person.profile, rules):
-        refusal = Refusal(
-            "crisis_grade",
-            f"grade {step.grade} is above {rules.crisis.max_grade} after a very hard time",
-        )
-        return (refusal,), ""
-    return (), "small enough after a very hard time" if _crisis(person, library) else "no crisis"
-
-
-def _crisis_kind(
-    step: LibraryStep, person: Person, library: Library
-) -> tuple[tuple[Refusal, ...], str]:
-    found = tuple(
-        Refusal("crisis_kind", f"no {kind} steps yet after a very hard time")
-        for kind in crisis_kinds(step, person.profile, library.rules)
+    return _one(
+        "crisis_grade",
+        above_crisis_grade(step, person.profile, rules),
+        f"grade {step.grade} is above {rules.crisis.max_grade} after a very hard time",
+        "small enough after a very hard time" if _crisis(person, library) else "no crisis",
     )
-    return found, "no left-out kind" if _crisis(person, library) else "no crisis"
+
+
+def _crisis_kind(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    return _each(
+        "crisis_kind",
+        crisis_kinds(step, person.profile, library.rules),
+        lambda kind: f"no {kind} steps yet after a very hard time",
+        "no left-out kind" if _crisis(person, library) else "no crisis",
+    )
 
 
 def _crisis(person: Person, library: Library) -> bool:

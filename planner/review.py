@@ -33,6 +33,9 @@ LAPSED_NOTE = (
     "recent. If things are still very hard, tell your coach."
 )
 LEFT_OUT_NOTE = "We left out “{title}” for now: it does not fit where you are now."
+ROOM_LEFT_OUT_NOTE = (
+    "We left out “{title}” for now, to make room for something more pressing. You can add it back."
+)
 CRISIS_LEFT_OUT_NOTE = (
     "We left out “{title}” for now: after a very hard time, a few small steps are enough. "
     "You can add it back."
@@ -76,9 +79,13 @@ def review_plan(
         elif not step.own_words and outcomes.get(step.id) not in ("done", "not_for_me"):
             notes.append(LEFT_OUT_NOTE.format(title=step.title))
     cap = step_cap(profile, library.rules)
-    draft = build_plan(profile, library, done=done | {s.id for s in chosen})
+    # A step just made smaller is not offered back beside its smaller one.
+    replaced = {s.id for s in plan.steps if s.id not in {c.id for c in chosen} and not s.own_words}
+    draft = build_plan(profile, library, done=done | replaced | {s.id for s in chosen})
     if in_crisis(profile, library.rules):
         chosen = _small_and_safe(chosen, cap, draft, library, notes)
+    else:
+        chosen = _urgent_first(chosen, cap, draft, library, notes)
     chosen = _fill_to_cap(chosen, cap, draft, library)
     next_plan = with_note(
         draft,
@@ -150,9 +157,31 @@ def _move_target(
         target_id = current.next if move.move == "next" else current.smaller
         if target_id is None or target_id in taken or not library.has_step(target_id):
             return None
-        target = library.step(target_id)
-        return target if may_offer(target, profile, library, Scope.NEXT_STEP, done) else None
+        return _this_or_its_twin(library.step(target_id), profile, library, taken, done)
     return _another_in_area(current, profile, library, taken, done, move.move)
+
+
+def _this_or_its_twin(
+    target: LibraryStep,
+    profile: Profile,
+    library: Library,
+    taken: set[str],
+    done: frozenset[str],
+) -> LibraryStep | None:
+    """The ladder's step, or, where it is written for another nation or otherwise cannot be
+    offered, a step of its family and grade that can (a carer's support plan in Scotland for
+    a carer's assessment in England)."""
+    if may_offer(target, profile, library, Scope.NEXT_STEP, done):
+        return target
+    twins = [
+        s
+        for s in library.steps_in(target.area)
+        if s.family_id == target.family_id
+        and s.id != target.id
+        and s.grade == target.grade
+        and s.id not in taken
+    ]
+    return next((s for s in twins if may_offer(s, profile, library, Scope.NEXT_STEP, done)), None)
 
 
 def _another_in_area(
@@ -198,6 +227,39 @@ def _with_smaller_rungs(done: set[str], library: Library) -> frozenset[str]:
             found.add(smaller)
             step_id = smaller
     return frozenset(found)
+
+
+def _urgent_first(
+    chosen: list[PlanStep], cap: int, draft: Plan, library: Library, notes: list[str]
+) -> list[PlanStep]:
+    """What the person needs most now comes first, as in a first draft: a step the new draft
+    puts in an urgent slot (being safe at home, a basic need) that no carried step already
+    serves leads the plan. To make room, carried library steps beyond the cap are left out,
+    each named in a note; the person's own steps are always kept."""
+    urgent_slots = set(library.rules.urgent_slots)
+    carried_families = {library.step(s.id).family_id for s in chosen if library.has_step(s.id)}
+    carried_kinds = {k for s in chosen if library.has_step(s.id) for k in library.step(s.id).kinds}
+    urgent = [
+        s
+        for s in draft.steps
+        if s.trace is not None
+        and s.trace.slot in urgent_slots
+        and library.step(s.id).family_id not in carried_families
+        and not set(library.step(s.id).kinds) & carried_kinds
+    ]
+    if not urgent:
+        return chosen
+    kept = [*urgent, *chosen]
+    room = max(cap, len(chosen))
+    while len(kept) > room:
+        last_library = next(
+            (s for s in reversed(kept) if not s.own_words and s not in urgent), None
+        )
+        if last_library is None:
+            break
+        kept.remove(last_library)
+        notes.append(ROOM_LEFT_OUT_NOTE.format(title=last_library.title))
+    return kept
 
 
 def _small_and_safe(

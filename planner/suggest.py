@@ -241,6 +241,9 @@ def _best(
     per_area = Counter(p.step.area for p in picks)
     rules = library.rules
     prefer = (*slot.takes.prefer, *slot.takes.prefer_for.get(topic or "", ()))
+    aims = aims_of(profile, rules)
+    number = slot.takes.aim_number
+    leads = set(library.aim(aims[number - 1]).leads) if number and number <= len(aims) else set()
     left_out = set(rules.work_situation_not_in_draft.get(profile.work_situation or "", ()))
     pool = [
         step
@@ -260,6 +263,7 @@ def _best(
         with_team = -len(own_services_used(step, profile, library.rules)) if topic else 0
         return (
             preferred,
+            step.id not in leads,
             with_team,
             _specificity(step, topic) if topic else 0,
             spread,

@@ -247,3 +247,62 @@ def test_smaller_rungs_of_a_done_step_are_not_offered_again(ladder):
         s.id for steps in reviewed.alternatives.values() for s in steps
     }
     assert not offered & {"park_walk", "walk_road", "door_step"}
+
+
+def test_done_leads_to_the_next_step_written_for_their_nation(build_library):
+    steps = [
+        *full_grid(),
+        make_step("tell_gp_caring", area="looking_after_myself", grade=2, next="assessment_e"),
+        make_step(
+            "assessment_e",
+            area="looking_after_myself",
+            grade=3,
+            family="carers_assessment",
+            nations=("england",),
+            smaller="tell_gp_caring",
+        ),
+        make_step(
+            "support_plan_s",
+            area="looking_after_myself",
+            grade=3,
+            family="carers_assessment",
+            nations=("scotland",),
+            smaller="tell_gp_caring",
+        ),
+    ]
+    library = build_library(steps)
+    plan = _plan_with(library, "tell_gp_caring", stage=3, nation="scotland")
+    reviewed = review_plan(plan, {"tell_gp_caring": "done"}, library, TODAY)
+    moved = next(s for s in reviewed.steps if s.id == "support_plan_s")
+    assert moved.reasons[0] == _words(library, "done", "next")
+
+
+def test_a_basic_need_raised_at_review_leads_the_next_plan(build_library):
+    from planner.models import ReviewChanges
+    from tests.conftest import rules_table
+
+    steps = [
+        *full_grid(),
+        make_step(
+            "ring_housing",
+            area="money_and_home",
+            grade=1,
+            kinds=("basic_needs",),
+            only_for=("no_safe_place_to_live",),
+        ),
+    ]
+    library = build_library(steps, rules_table(urgent_slots=("basic_need",)))
+    plan = build_plan(profile(stage=2), library)
+    plan = add_own_step(plan, "getting_out", "Walk with Mam")
+    changes = ReviewChanges(barriers=["no_safe_place_to_live"])
+    reviewed = review_plan(plan, {}, library, TODAY, changes=changes)
+    assert reviewed.steps[0].id == "ring_housing"
+    assert "Walk with Mam" in {s.title for s in reviewed.steps}
+    assert any("make room" in note for note in reviewed.notes)
+
+
+def test_a_step_made_smaller_does_not_come_back_beside_its_smaller_one(ladder):
+    plan = update_details(_plan_with(ladder, "walk_road"), "walk_road", confidence=3)
+    reviewed = review_plan(plan, {"walk_road": "partly"}, ladder, TODAY)
+    ids = [s.id for s in reviewed.steps]
+    assert "door_step" in ids and "walk_road" not in ids
