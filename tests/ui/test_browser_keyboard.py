@@ -246,6 +246,7 @@ def test_a_whole_appointment_and_a_review_with_the_keyboard_alone(
         walk.settle()
         page.keyboard.press("Tab")
     walk.press("Continue", "Where you are now")
+    walk.press("Continue", "What has changed")
     walk.press("Continue", "Your progress")
     walk.press("Continue", "Suggested steps")
     walk.press("Continue", "Make it yours")
