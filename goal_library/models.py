@@ -275,9 +275,6 @@ class BasicNeedsRules(_Strict):
     barriers: tuple[str, ...] = Field(min_length=1, description="Most urgent first.")
     area: AreaId
     kind: Kind
-    max_grade: int = Field(
-        default=5, ge=1, le=5, description="The draft's basic-needs step is at most this grade."
-    )
 
 
 class WorkSupportRules(_Strict):
@@ -285,7 +282,6 @@ class WorkSupportRules(_Strict):
 
     aim: str
     kind: Kind
-    max_grade: int = Field(default=5, ge=1, le=5, description="The draft's talk is this small.")
 
 
 class SettingLimits(_Strict):
@@ -412,6 +408,10 @@ class PlanningRules(_Strict):
     own_services: tuple[str, ...] = Field(
         default=(),
         description="Needs that are a specialist service the person has: its steps beat the GP's.",
+    )
+    covered_by_topics: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="A raised topic counts as served when a draft step is about one of these.",
     )
     covered_by_kinds: dict[str, tuple[Kind, ...]] = Field(
         default_factory=dict,

@@ -17,7 +17,7 @@ from goal_library.models import Library, LibraryStep, ReviewMove
 from planner.editing import revised_plan, with_note
 from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep
 from planner.policy import Scope, candidates, may_offer
-from planner.rules import in_crisis, should_offer_smaller, step_cap
+from planner.rules import about, aims_served, in_crisis, should_offer_smaller, step_cap
 from planner.suggest import build_plan, suggested_step
 
 OUTCOME_LABELS: dict[str, str] = {
@@ -33,6 +33,7 @@ LAPSED_NOTE = (
     "recent. If things are still very hard, tell your coach."
 )
 LEFT_OUT_NOTE = "We left out “{title}” for now: it does not fit where you are now."
+NEXT_LATER_NOTE = "Well done on “{title}”. The next step up can wait until you feel ready."
 ROOM_LEFT_OUT_NOTE = (
     "We left out “{title}” for now, to make room for something more pressing. You can add it back."
 )
@@ -78,6 +79,11 @@ def review_plan(
             chosen.append(follow_on)
         elif not step.own_words and outcomes.get(step.id) not in ("done", "not_for_me"):
             notes.append(LEFT_OUT_NOTE.format(title=step.title))
+        elif outcomes.get(step.id) == "done" and step.next not in (
+            None,
+            *(s.id for s in plan.steps),
+        ):
+            notes.append(NEXT_LATER_NOTE.format(title=step.title))
     cap = step_cap(profile, library.rules)
     # A step just made smaller is not offered back beside its smaller one.
     replaced = {s.id for s in plan.steps if s.id not in {c.id for c in chosen} and not s.own_words}
@@ -193,7 +199,18 @@ def _another_in_area(
     move: str,
 ) -> LibraryStep | None:
     taken_families = {library.step(i).family_id for i in taken if library.has_step(i)}
-    for candidate in candidates(current.area, profile, library, done):
+    purpose = set(about(current, profile)) | set(aims_served(current, profile, library))
+
+    def shares_purpose(step: LibraryStep) -> bool:
+        return bool(
+            purpose & (set(about(step, profile)) | set(aims_served(step, profile, library)))
+        )
+
+    # Another step for the same purpose first (the drink, the aim), then any other.
+    ranked = sorted(
+        candidates(current.area, profile, library, done), key=lambda s: not shares_purpose(s)
+    )
+    for candidate in ranked:
         if candidate.id == current.id or candidate.id in taken:
             continue
         if candidate.family_id in taken_families | {current.family_id}:
@@ -237,15 +254,20 @@ def _urgent_first(
     serves leads the plan. To make room, carried library steps beyond the cap are left out,
     each named in a note; the person's own steps are always kept."""
     urgent_slots = set(library.rules.urgent_slots)
-    carried_families = {library.step(s.id).family_id for s in chosen if library.has_step(s.id)}
-    carried_kinds = {k for s in chosen if library.has_step(s.id) for k in library.step(s.id).kinds}
+    profile = draft.profile
+    carried = [library.step(s.id) for s in chosen if library.has_step(s.id)]
+    carried_families = {s.family_id for s in carried}
+    carried_topics = {t for s in carried for t in about(s, profile)}
+
+    def unserved(step: PlanStep) -> bool:
+        library_step = library.step(step.id)
+        written_for = {*library_step.only_for, *library_step.only_for_all} & set(profile.barriers)
+        return library_step.family_id not in carried_families and not written_for <= carried_topics
+
     urgent = [
         s
         for s in draft.steps
-        if s.trace is not None
-        and s.trace.slot in urgent_slots
-        and library.step(s.id).family_id not in carried_families
-        and not set(library.step(s.id).kinds) & carried_kinds
+        if s.trace is not None and s.trace.slot in urgent_slots and unserved(s)
     ]
     if not urgent:
         return chosen

@@ -120,11 +120,11 @@ def slot_filter(
         aim = library.aim(aims[takes.aim_number - 1])
         return (lambda s: shape(s) and serves_aim(s, aim, profile)), None
     if takes.most_urgent:
-        topic = _most_urgent(slot, shape, profile, ranked, picks)
+        topic = _most_urgent(slot, shape, profile, ranked, picks, library)
     elif takes.raised:
         topic = _first_raised(shape, profile, library, ranked, picks, takes.raised_from)
     elif takes.any_purpose:
-        served = _covered_by_kinds(picks, library)
+        served = _covered_by_kinds(picks, library, profile)
         return (lambda s: shape(s) and serves_a_purpose(s, profile, library, served)), None
     else:
         return shape, None
@@ -158,14 +158,19 @@ def serves_a_purpose(
     return bool(set(about(step, profile)) & (set(library.rules.raised) - served))
 
 
-def _covered_by_kinds(picks: list[Pick], library: Library) -> frozenset[str]:
-    """Raised topics the draft already serves through a step of a kind that covers them."""
+def _covered_by_kinds(
+    picks: list[Pick], library: Library, profile: Profile | None = None
+) -> frozenset[str]:
+    """Raised topics the draft already serves through a step of a kind, or about a topic,
+    that covers them."""
+    rules = library.rules
     kinds_in_draft = {kind for p in picks for kind in p.step.kinds}
-    return frozenset(
-        topic
-        for topic, kinds in library.rules.covered_by_kinds.items()
-        if kinds_in_draft & set(kinds)
+    topics_in_draft = (
+        {t for p in picks for t in about(p.step, profile)} if profile is not None else set()
     )
+    by_kind = {t for t, kinds in rules.covered_by_kinds.items() if kinds_in_draft & set(kinds)}
+    by_topic = {t for t, topics in rules.covered_by_topics.items() if topics_in_draft & set(topics)}
+    return frozenset(by_kind | by_topic)
 
 
 def _most_urgent(
@@ -174,6 +179,7 @@ def _most_urgent(
     profile: Profile,
     ranked: dict[str, list[LibraryStep]],
     picks: list[Pick],
+    library: Library,
 ) -> str | None:
     """The first of the slot's barriers (most urgent first) that the person has, a step can
     serve and, unless any step of the slot's shape serves it, no draft step is about yet."""
@@ -182,6 +188,7 @@ def _most_urgent(
         set()
         if slot.takes.any_of_shape_serves
         else {t for p in picks if shape(p.step) for t in about(p.step, profile)}
+        | _covered_by_kinds(picks, library, profile)
     )
     for barrier in slot.when.barriers:
         if barrier in covered or barrier not in profile.barriers:
@@ -203,7 +210,7 @@ def _first_raised(
     about yet and a step can serve."""
     said = {*profile.barriers, *profile.strengths}
     covered = {topic for p in picks for topic in about(p.step, profile)}
-    covered |= _covered_by_kinds(picks, library)
+    covered |= _covered_by_kinds(picks, library, profile)
     steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
     for topic in library.rules.raised:
         if only and topic not in only:

@@ -129,9 +129,8 @@ def rules_table(**changes: Any) -> PlanningRules:
             "barriers": ("no_safe_place_to_live", "money_worries", "housing_problems"),
             "area": "money_and_home",
             "kind": "basic_needs",
-            "max_grade": 3,
         },
-        "work_support": {"aim": "paid_work", "kind": "work_support", "max_grade": 4},
+        "work_support": {"aim": "paid_work", "kind": "work_support"},
         "setting_limits": {
             "outside_home_area": "getting_out",
             "with_others_area": "people_and_connection",

@@ -498,8 +498,6 @@ def test_the_work_support_talk_in_the_draft_is_a_small_step(build_library):
         _work_support("access_to_work", grade=5, strengths=("organised",)),
         _work_support("ask_for_a_dea", grade=2),
     ]
-    rules = rules_table(work_support={"aim": "paid_work", "kind": "work_support", "max_grade": 2})
-    plan = build_plan(
-        profile(stage=5, strengths=["organised"], aims=["paid_work"]), build_library(steps, rules)
-    )
+    person = profile(stage=5, strengths=["organised"], aims=["get_out_more", "paid_work"])
+    plan = build_plan(person, build_library(steps))
     assert next(s for s in plan.steps if s.trace.slot == "work_support").id == "ask_for_a_dea"

@@ -200,3 +200,18 @@ def _rules(**changes):
     from tests.conftest import rules_table
 
     return rules_table(**changes)
+
+
+def test_a_topic_covered_by_a_stronger_one_gets_no_second_step(build_library):
+    rules = _rules(
+        raised=("no_safe_place_to_live", "housing_problems"),
+        covered_by_topics={"housing_problems": ("no_safe_place_to_live",)},
+    )
+    steps = [
+        *full_grid(),
+        _basic("ring_housing", ("no_safe_place_to_live",)),
+        _basic("report_a_repair", ("housing_problems",)),
+    ]
+    person = profile(stage=3, barriers=["no_safe_place_to_live", "housing_problems"])
+    ids = [s.id for s in build_plan(person, build_library(steps, rules)).steps]
+    assert "ring_housing" in ids and "report_a_repair" not in ids
