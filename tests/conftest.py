@@ -103,6 +103,25 @@ TEST_REVIEW_MOVES: dict[str, tuple[dict[str, Any], ...]] = {
 }
 
 
+def safety_step(step_id: str = "keep_numbers", grade: int = 1, **fields: Any) -> LibraryStep:
+    """A safety step in health and support, as the crisis rules look for."""
+    return make_step(step_id, area="health_and_support", grade=grade, kinds=("safety",), **fields)
+
+
+def basic_needs_step(
+    step_id: str, only_for: tuple[str, ...] = ("money_worries",), grade: int = 1, **fields: Any
+) -> LibraryStep:
+    """A basic-needs step in money and home, written for `only_for`."""
+    return make_step(
+        step_id,
+        area="money_and_home",
+        grade=grade,
+        kinds=("basic_needs",),
+        only_for=only_for,
+        **fields,
+    )
+
+
 def rules_table(**changes: Any) -> PlanningRules:
     """Rules tables made for the tests, with numbers of their own (not rules.yaml's), so a rule
     test checks the rule and not today's data. Pass a field to change it."""

@@ -7,26 +7,13 @@ from __future__ import annotations
 
 from planner.policy import Scope, candidates, may_offer, refusals
 from planner.suggest import build_plan
+from tests.conftest import basic_needs_step as _basic
 from tests.conftest import full_grid, make_step, profile, rules_table
+from tests.conftest import safety_step as _safety
 
 
 def _offered(plan):
     return [*plan.steps, *(s for steps in plan.alternatives.values() for s in steps)]
-
-
-def _safety(step_id="keep_numbers", grade=1, **fields):
-    return make_step(step_id, area="health_and_support", grade=grade, kinds=("safety",), **fields)
-
-
-def _basic(step_id, grade=1, only_for=("money_worries",), **fields):
-    return make_step(
-        step_id,
-        area="money_and_home",
-        grade=grade,
-        kinds=("basic_needs",),
-        only_for=only_for,
-        **fields,
-    )
 
 
 def _work_support(step_id="tell_coach_you_want_work", grade=1, **fields):

@@ -3,22 +3,9 @@
 from __future__ import annotations
 
 from planner.suggest import build_plan
+from tests.conftest import basic_needs_step as _basic
 from tests.conftest import full_grid, make_step, profile
-
-
-def _basic(step_id, about, grade=1, **fields):
-    return make_step(
-        step_id,
-        area="money_and_home",
-        grade=grade,
-        kinds=("basic_needs",),
-        only_for=about,
-        **fields,
-    )
-
-
-def _safety():
-    return make_step("keep_numbers", area="health_and_support", grade=1, kinds=("safety",))
+from tests.conftest import safety_step as _safety
 
 
 def _slots(plan):
