@@ -17,7 +17,8 @@ from planner.rules import effective_stage, should_offer_smaller
 from planner.suggest import suggested_step
 
 OVER_CAP_NOTE = (
-    "It's OK to start with fewer steps. Small steps add up, and you can add more next time."
+    "This plan has more steps than most. That is OK: take them at your own pace, and it is "
+    "fine to leave some for later."
 )
 OWN_STEP_REASON = "You chose this step in your own words."
 FULL_PLAN_MESSAGE = (

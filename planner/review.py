@@ -33,7 +33,8 @@ LAPSED_NOTE = (
     "recent. If things are still very hard, tell your coach."
 )
 LEFT_OUT_NOTE = "We left out “{title}” for now: it does not fit where you are now."
-NEXT_LATER_NOTE = "Well done on “{title}”. The next step up can wait until you feel ready."
+NEXT_LATER_NOTE = "Well done on “{title}”. Its next step does not fit this plan just now."
+OWN_LEFT_OUT_NOTE = "You said “{title}” was not right for you, so we left it out."
 ROOM_LEFT_OUT_NOTE = (
     "We left out “{title}” for now, to make room for something more pressing. You can add it back."
 )
@@ -84,6 +85,8 @@ def review_plan(
             *(s.id for s in plan.steps),
         ):
             notes.append(NEXT_LATER_NOTE.format(title=step.title))
+        elif step.own_words and outcomes.get(step.id) == "not_for_me":
+            notes.append(OWN_LEFT_OUT_NOTE.format(title=step.title))
     cap = step_cap(profile, library.rules)
     # A step just made smaller is not offered back beside its smaller one.
     replaced = {s.id for s in plan.steps if s.id not in {c.id for c in chosen} and not s.own_words}

@@ -306,3 +306,10 @@ def test_a_step_made_smaller_does_not_come_back_beside_its_smaller_one(ladder):
     reviewed = review_plan(plan, {"walk_road": "partly"}, ladder, TODAY)
     ids = [s.id for s in reviewed.steps]
     assert "door_step" in ids and "walk_road" not in ids
+
+
+def test_an_own_step_that_was_not_right_is_left_out_with_a_word(ladder):
+    plan = add_own_step(build_plan(profile(stage=2), ladder), "getting_out", "Run a marathon")
+    reviewed = review_plan(plan, {"own_1": "not_for_me"}, ladder, TODAY)
+    assert "Run a marathon" not in {s.title for s in reviewed.steps}
+    assert any("Run a marathon" in note and "not right for you" in note for note in reviewed.notes)

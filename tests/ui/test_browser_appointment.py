@@ -154,7 +154,7 @@ def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
     page.get_by_label("Your step").fill(OWN_STEP)
     page.keyboard.press("Tab")
     page.get_by_role("button", name="Add my step").click()
-    expect(page.get_by_text("It's OK to start with fewer steps")).to_be_visible()
+    expect(page.get_by_text("This plan has more steps than most")).to_be_visible()
     expect(cards).to_have_count(3)
     _snap(page, shots, "6-suggested")
     _scan(page, "suggested steps", axe_results)

@@ -101,7 +101,7 @@ def test_adding_past_the_cap_shows_a_gentle_note_not_a_block():
     plan = the_plan(at)
     assert len(plan.steps) == 3
     assert plan.steps[-1].title == "Feed the ducks & <smile>"
-    assert any("It's OK to start with fewer" in i for i in messages(at.info))
+    assert any("more steps than most" in i for i in messages(at.info))
     assert at.text_input(key=key(at, "add_own_text")).value == ""
 
 
