@@ -61,12 +61,12 @@ def _very_hard_time(library: Library) -> None:
     today = datetime.date.today()
     if noted is not None and (today - noted).days >= rules.crisis_lapses_after_days:
         notice(
-            f"“{label}” was noted on {noted:%d %B %Y}, more than {weeks} weeks ago. "
+            f"“{label}” was noted on {_day(noted)}, more than {weeks} weeks ago. "
             "The new plan will not treat it as recent any more, unless it still is.",
             "info",
         )
     else:
-        since = f" on {noted:%d %B %Y}" if noted is not None else ""
+        since = f" on {_day(noted)}" if noted is not None else ""
         notice(
             f"“{label}” was noted{since}. The plan treats it as recent for {weeks} weeks.",
             "info",
@@ -76,3 +76,7 @@ def _very_hard_time(library: Library) -> None:
         key="renew_crisis",
         on_click=renew_crisis,
     )
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
