@@ -44,7 +44,6 @@ def word_prompts(
     work_situation: str | None,
     language: str,
     library: Library,
-    work_labels: dict[str, str],
 ) -> list[Prompt]:
     """Suggestions from the person's own words that their answers do not hold yet, in the
     table's order, one per answer."""
@@ -56,7 +55,7 @@ def word_prompts(
     for entry in library.prompts:
         if not _pattern(entry.phrases).search(words):
             continue
-        for prompt in _prompts_for(entry, ticked, work_situation, language, library, work_labels):
+        for prompt in _prompts_for(entry, ticked, work_situation, language, library):
             found.setdefault((prompt.field, prompt.value), prompt)
     return list(found.values())
 
@@ -67,9 +66,9 @@ def _prompts_for(
     work_situation: str | None,
     language: str,
     library: Library,
-    work_labels: dict[str, str],
 ) -> list[Prompt]:
     prompts = []
+    work_labels = library.labels.work_situations if library.labels is not None else {}
     if entry.add is not None and entry.add not in ticked:
         if entry.add in library.barrier_ids:
             label = library.barrier(entry.add).label

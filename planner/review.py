@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from goal_library.models import Library, LibraryStep, ReviewMove
 from planner.editing import revised_plan, with_note
-from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep
+from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep, revised
 from planner.policy import Scope, candidates, may_offer
 from planner.rules import about, aims_served, in_crisis, should_offer_smaller, step_cap
 from planner.suggest import build_plan, suggested_step
@@ -62,9 +62,7 @@ def review_plan(
     )
     words = outcome_words or {}
     reviewed_steps = [
-        step.model_copy(
-            update={"outcome": outcomes.get(step.id), "outcome_words": words.get(step.id, "")}
-        )
+        revised(step, outcome=outcomes.get(step.id), outcome_words=words.get(step.id, ""))
         for step in plan.steps
     ]
     done = _with_smaller_rungs(
@@ -127,7 +125,7 @@ def follow_on_step(
         own = next((m for m in row if m.move == "same"), None)
         if own is None:
             return None
-        return step.model_copy(update={"reasons": [own.words], "outcome": None})
+        return revised(step, reasons=[own.words], outcome=None)
     if not library.has_step(step.id):
         return None
     current = library.step(step.id)
@@ -139,13 +137,12 @@ def follow_on_step(
             continue
         moved = _with_reason(target, profile, library, move.words, done)
         if target.id == current.id:
-            moved = moved.model_copy(
-                update={
-                    "when": step.when,
-                    "who_can_help": step.who_can_help,
-                    "if_then": step.if_then,
-                    "confidence": step.confidence,
-                }
+            moved = revised(
+                moved,
+                when=step.when,
+                who_can_help=step.who_can_help,
+                if_then=step.if_then,
+                confidence=step.confidence,
             )
         return moved
     return None
@@ -230,7 +227,7 @@ def _with_reason(
     step: LibraryStep, profile: Profile, library: Library, reason: str, done: frozenset[str]
 ) -> PlanStep:
     suggested = suggested_step(step, profile, library, scope=Scope.NEXT_STEP, done=done)
-    return suggested.model_copy(update={"reasons": [reason, *suggested.reasons]})
+    return revised(suggested, reasons=[reason, *suggested.reasons])
 
 
 def _with_smaller_rungs(done: set[str], library: Library) -> frozenset[str]:

@@ -124,7 +124,7 @@ def slot_filter(
     elif takes.raised:
         topic = _first_raised(shape, profile, library, ranked, picks, takes.raised_from)
     elif takes.any_purpose:
-        served = _covered_by_kinds(picks, library, profile)
+        served = _covered_topics(picks, library, profile)
         return (lambda s: shape(s) and serves_a_purpose(s, profile, library, served)), None
     else:
         return shape, None
@@ -158,16 +158,12 @@ def serves_a_purpose(
     return bool(set(about(step, profile)) & (set(library.rules.raised) - served))
 
 
-def _covered_by_kinds(
-    picks: list[Pick], library: Library, profile: Profile | None = None
-) -> frozenset[str]:
+def _covered_topics(picks: list[Pick], library: Library, profile: Profile) -> frozenset[str]:
     """Raised topics the draft already serves through a step of a kind, or about a topic,
     that covers them."""
     rules = library.rules
     kinds_in_draft = {kind for p in picks for kind in p.step.kinds}
-    topics_in_draft = (
-        {t for p in picks for t in about(p.step, profile)} if profile is not None else set()
-    )
+    topics_in_draft = {t for p in picks for t in about(p.step, profile)}
     by_kind = {t for t, kinds in rules.covered_by_kinds.items() if kinds_in_draft & set(kinds)}
     by_topic = {t for t, topics in rules.covered_by_topics.items() if topics_in_draft & set(topics)}
     return frozenset(by_kind | by_topic)
@@ -188,7 +184,7 @@ def _most_urgent(
         set()
         if slot.takes.any_of_shape_serves
         else {t for p in picks if shape(p.step) for t in about(p.step, profile)}
-        | _covered_by_kinds(picks, library, profile)
+        | _covered_topics(picks, library, profile)
     )
     for barrier in slot.when.barriers:
         if barrier in covered or barrier not in profile.barriers:
@@ -210,7 +206,7 @@ def _first_raised(
     about yet and a step can serve."""
     said = {*profile.barriers, *profile.strengths}
     covered = {topic for p in picks for topic in about(p.step, profile)}
-    covered |= _covered_by_kinds(picks, library, profile)
+    covered |= _covered_topics(picks, library, profile)
     steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
     for topic in library.rules.raised:
         if only and topic not in only:

@@ -13,7 +13,6 @@ def _prompts(library, *texts, strengths=(), barriers=(), work_situation=None, la
         work_situation=work_situation,
         language=language,
         library=library,
-        work_labels={"in_work": "In work"},
     )
 
 

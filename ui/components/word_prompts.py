@@ -10,7 +10,6 @@ from goal_library.models import Library
 from planner.prompts import Prompt, word_prompts
 from ui.components.checklist import tick
 from ui.guard import guarded
-from ui.labels import WORK_SITUATION_LABELS
 from ui.session import appointment, update_answers, widget_key
 from ui.text import escape_markdown
 
@@ -27,7 +26,6 @@ def prompts_from_words(library: Library) -> list[Prompt]:
         work_situation=answers.work_situation,
         language=answers.language,
         library=library,
-        work_labels=WORK_SITUATION_LABELS,
     )
 
 
