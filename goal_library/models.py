@@ -472,6 +472,11 @@ class WordPrompt(_Strict):
     )
     work_situation: str | None = None
     language: str | None = None
+    draft: bool = Field(
+        default=True,
+        description="The draft reads these words as evidence until the coach and the person "
+        "answer the prompt; false where the words are too loose to build on.",
+    )
 
     @field_validator("phrases")
     @classmethod

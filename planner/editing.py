@@ -13,6 +13,7 @@ from goal_library.models import Library
 from planner.inputs import plain_errors
 from planner.models import MAX_STEPS, Plan, PlanStep, revised
 from planner.policy import Scope, candidates, first_refusal_message, may_offer, refusals
+from planner.prompts import as_read
 from planner.rules import effective_stage, should_offer_smaller
 from planner.suggest import suggested_step
 
@@ -151,9 +152,10 @@ def library_options(
     none from the family of a step in the plan (other than the one being swapped)."""
     families = _families_in(plan, library, leaving_out=replacing)
     done = _done_in(plan)
+    person = as_read(plan.profile, library)
     return [
-        suggested_step(s, plan.profile, library, done=done)
-        for s in candidates(area, plan.profile, library, done)
+        suggested_step(s, person, library, done=done)
+        for s in candidates(area, person, library, done)
         if s.family_id not in families and not any(p.id == s.id for p in plan.steps)
     ]
 
@@ -164,7 +166,8 @@ def smaller_offer(plan: Plan, step: PlanStep, library: Library) -> PlanStep | No
         return None
     if not can_make_smaller(plan, step, library):
         return None
-    return suggested_step(library.step(step.smaller), plan.profile, library, done=_done_in(plan))  # type: ignore[arg-type]
+    person = as_read(plan.profile, library)
+    return suggested_step(library.step(step.smaller), person, library, done=_done_in(plan))  # type: ignore[arg-type]
 
 
 def can_take_next(plan: Plan, step: PlanStep, library: Library) -> bool:
@@ -186,7 +189,8 @@ def _can_move_to(step_id: str | None, replacing: str, plan: Plan, library: Libra
     target = library.step(step_id)
     if target.family_id in _families_in(plan, library, leaving_out=replacing):
         return False
-    return may_offer(target, plan.profile, library, Scope.BY_HAND, _done_in(plan))
+    person = as_read(plan.profile, library)
+    return may_offer(target, person, library, Scope.BY_HAND, _done_in(plan))
 
 
 def _library_step_for(
@@ -197,15 +201,14 @@ def _library_step_for(
     if any(s.id == step_id and s.id != replacing for s in plan.steps):
         raise PlanEditError("That step is already in the plan.")
     step = library.step(step_id)
-    refused = refusals(step, plan.profile, library, Scope.BY_HAND, _done_in(plan))
+    person = as_read(plan.profile, library)
+    refused = refusals(step, person, library, Scope.BY_HAND, _done_in(plan))
     if refused:
-        raise PlanEditError(first_refusal_message(refused[0], plan.profile, library))
+        raise PlanEditError(first_refusal_message(refused[0], person, library))
     if step.family_id in _families_in(plan, library, leaving_out=replacing):
         raise PlanEditError("A step very like that one is already in the plan.")
-    suggested = suggested_step(
-        step, plan.profile, library, scope=Scope.BY_HAND, done=_done_in(plan)
-    )
-    stage = effective_stage(plan.profile, step.area)
+    suggested = suggested_step(step, person, library, scope=Scope.BY_HAND, done=_done_in(plan))
+    stage = effective_stage(person, step.area)
     if step.grade > stage + 1:
         bigger = "This is a bigger step than where you are now. Take it at your own pace."
         suggested = suggested.model_copy(update={"reasons": [bigger, *suggested.reasons[1:]]})

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from goal_library.models import Library
 from planner.models import Plan, Profile
 from planner.policy import Scope, candidates, refusals, score
+from planner.prompts import as_read
 from planner.rules import aims_of, effective_stage, grade_window, open_areas, step_cap
 from planner.suggest import build_plan, slot_open
 
@@ -66,6 +67,8 @@ class Explanation:
 
 def explain(profile: Profile, library: Library) -> Explanation:
     plan = build_plan(profile, library)
+    # The draft reads the person's words; so does the explanation of it.
+    profile = as_read(profile, library)
     taken = {s.id: (n, s.trace.slot if s.trace else "") for n, s in enumerate(plan.steps, 1)}
     areas = []
     for area in open_areas(profile, library):

@@ -47,6 +47,10 @@ PrintFormat = Literal["clear", "large"]
 Outcome = Literal["done", "partly", "not_yet", "not_for_me"]
 Confidence = Annotated[StrictInt, Field(ge=0, le=10)]
 OwnWords = Annotated[StrictStr, Field(max_length=OWN_WORDS_MAX_CHARS)]
+SetAsideWords = Annotated[
+    StrictStr,
+    Field(pattern=r"^(barriers|strengths|work_situation|check|language):[a-z0-9_]{1,80}$"),
+]
 ShortText = Annotated[StrictStr, Field(max_length=SHORT_TEXT_MAX_CHARS)]
 # Library ids and own-words step ids: lower-case letters, digits and underscores.
 StepId = Annotated[StrictStr, Field(min_length=1, max_length=80, pattern=r"^[a-z0-9_]+$")]
@@ -98,6 +102,13 @@ class Profile(BaseModel):
     )
     language: LanguageCode = "en"
     print_format: PrintFormat = "clear"
+    words_set_aside: list[SetAsideWords] = Field(
+        default_factory=list,
+        max_length=60,
+        description="Prompts from the person's own words that the coach and the person said "
+        'are not right, as "field:value" (for example "barriers:housing_problems"); the draft '
+        "no longer reads them.",
+    )
 
     @field_validator("aims", "strengths", "barriers")
     @classmethod
@@ -180,6 +191,18 @@ class PlanStep(BaseModel):
     trace: StepTrace | None = None
 
 
+class ReadFromWords(BaseModel):
+    """Something the draft took from the person's own words, for the coach and the person to
+    confirm (add it to the answers) or set aside."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    topic: ShortText
+    answer: Literal["barriers", "strengths", "work_situation", "check"]
+    value: Annotated[StrictStr, Field(max_length=80)]
+    label: ShortText
+
+
 class Plan(BaseModel):
     """A draft or agreed plan. Its JSON is the document every later command reads."""
 
@@ -195,6 +218,8 @@ class Plan(BaseModel):
     )
     signposts: list[Signpost] = Field(default_factory=list, max_length=30)
     notes: list[ShortText] = Field(default_factory=list, max_length=10)
+    # What the draft read in the person's words and treated as said, until they answer.
+    read_from_words: list[ReadFromWords] = Field(default_factory=list, max_length=60)
     created_on: PlanDate | None = None
     review_on: PlanDate | None = None
     # Set when the plan is saved: the code printed on the plan, and which saved version this is.

@@ -1,8 +1,10 @@
 """What the person wrote, read for the coach: "You wrote about rent: add 'housing problems'?"
 
-The words prompt; they never decide. Nothing here changes an answer: the app shows each prompt
-with a button, and the coach and the person choose. A ticked friend or family member that the
-words seem to contradict is asked about, never untick.
+The words prompt; they never change an answer. The app shows each prompt with a button, and the
+coach and the person choose: add it, or say it is not right (the prompt is then set aside).
+Until they answer, the draft reads the words as evidence (`as_read`): what the words say is
+treated as said, and a ticked friend or family member the words contradict is not leaned on. A
+prompt set aside is no longer read, and the profile itself is never changed here.
 """
 
 from __future__ import annotations
@@ -13,9 +15,31 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from goal_library.models import Library, WordPrompt
+from planner.models import Profile
 
 # Own words are read up to this many characters: plenty for a person's answers, and bounded.
 _READ_AT_MOST = 20_000
+# "I have no debts", "I'm not really in debt": a phrase this many words after a negative, in
+# the same sentence, is not read.
+_NEGATION_REACH = 3
+_NEGATIVES = frozenset(
+    {
+        "no",
+        "not",
+        "never",
+        "don't",
+        "dont",
+        "didn't",
+        "doesn't",
+        "isn't",
+        "aren't",
+        "haven't",
+        "hasn't",
+        "wasn't",
+        "nothing",
+        "none",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +50,12 @@ class Prompt:
     field: str  # "barriers", "strengths", "work_situation", "language" or "check"
     value: str  # the id to add, the work situation, the language, or the ticked id to ask about
     label: str  # the answer's label, as the pages show it
+    drafted: bool = True  # the draft reads it until the prompt is answered
+
+    @property
+    def key(self) -> str:
+        """How a prompt set aside is remembered in the profile: "field:value"."""
+        return f"{self.field}:{self.value}"
 
     @property
     def message(self) -> str:
@@ -44,20 +74,62 @@ def word_prompts(
     work_situation: str | None,
     language: str,
     library: Library,
+    set_aside: Iterable[str] = (),
 ) -> list[Prompt]:
-    """Suggestions from the person's own words that their answers do not hold yet, in the
-    table's order, one per answer."""
-    words = " ".join(text[:_READ_AT_MOST] for text in texts).lower()
+    """Suggestions from the person's own words that their answers do not hold yet and they
+    have not set aside, in the table's order, one per answer."""
+    words = " ".join(text[:_READ_AT_MOST] for text in texts).lower().replace("’", "'")
     if not words.strip():
         return []
     ticked = {*strengths, *barriers}
+    skipped = set(set_aside)
     found: dict[tuple[str, str], Prompt] = {}
     for entry in library.prompts:
-        if not _pattern(entry.phrases).search(words):
+        if not _said(_pattern(entry.phrases), words):
             continue
         for prompt in _prompts_for(entry, ticked, work_situation, language, library):
-            found.setdefault((prompt.field, prompt.value), prompt)
+            if prompt.key not in skipped:
+                found.setdefault((prompt.field, prompt.value), prompt)
     return list(found.values())
+
+
+def profile_prompts(profile: Profile, library: Library) -> list[Prompt]:
+    """The prompts from a profile's own words, leaving out those set aside."""
+    return word_prompts(
+        (profile.hopes, profile.strengths_own_words, profile.barriers_own_words),
+        strengths=profile.strengths,
+        barriers=profile.barriers,
+        work_situation=profile.work_situation,
+        language=profile.language,
+        library=library,
+        set_aside=profile.words_set_aside,
+    )
+
+
+def read_from_words(profile: Profile, library: Library) -> list[Prompt]:
+    """What the draft takes from the person's words until the coach and the person answer."""
+    return [p for p in profile_prompts(profile, library) if p.drafted]
+
+
+def as_read(profile: Profile, library: Library) -> Profile:
+    """The profile the draft works from: the answers, with what the words say added and the
+    ticked strengths the words contradict left out. Idempotent; the answers are not changed."""
+    read = read_from_words(profile, library)
+    if not read:
+        return profile
+    unsure = {p.value for p in read if p.field == "check"}
+    strengths = [s for s in profile.strengths if s not in unsure]
+    strengths += [p.value for p in read if p.field == "strengths" and p.value not in strengths]
+    barriers = [*profile.barriers]
+    barriers += [p.value for p in read if p.field == "barriers" and p.value not in barriers]
+    situation = next((p.value for p in read if p.field == "work_situation"), None)
+    return profile.model_copy(
+        update={
+            "strengths": strengths,
+            "barriers": barriers,
+            "work_situation": profile.work_situation or situation,
+        }
+    )
 
 
 def _prompts_for(
@@ -69,32 +141,43 @@ def _prompts_for(
 ) -> list[Prompt]:
     prompts = []
     work_labels = library.labels.work_situations if library.labels is not None else {}
+    drafted = entry.draft
     if entry.add is not None and entry.add not in ticked:
         if entry.add in library.barrier_ids:
             label = library.barrier(entry.add).label
-            prompts.append(Prompt(entry.topic, "barriers", entry.add, label))
+            prompts.append(Prompt(entry.topic, "barriers", entry.add, label, drafted))
         elif entry.add in library.strength_ids:
             label = library.strength(entry.add).label
-            prompts.append(Prompt(entry.topic, "strengths", entry.add, label))
+            prompts.append(Prompt(entry.topic, "strengths", entry.add, label, drafted))
     if entry.work_situation is not None and work_situation is None:
         label = work_labels.get(entry.work_situation, entry.work_situation)
-        prompts.append(Prompt(entry.topic, "work_situation", entry.work_situation, label))
+        prompts.append(Prompt(entry.topic, "work_situation", entry.work_situation, label, drafted))
     if entry.language is not None and entry.language != language:
-        prompts.append(Prompt(entry.topic, "language", entry.language, "Cymraeg (Welsh)"))
+        prompts.append(Prompt(entry.topic, "language", entry.language, "Cymraeg (Welsh)", False))
     for strength_id in entry.check:
         if strength_id in ticked:
             label = library.strength(strength_id).label
-            prompts.append(Prompt(entry.topic, "check", strength_id, label))
+            prompts.append(Prompt(entry.topic, "check", strength_id, label, drafted))
     return prompts
+
+
+def _said(pattern: re.Pattern[str], words: str) -> bool:
+    """Whether the words say a phrase somewhere other than just after a negative."""
+    for match in pattern.finditer(words):
+        sentence_so_far = re.split(r"[.!?;,\n]", words[: match.start()])[-1]
+        before = sentence_so_far.split()[-_NEGATION_REACH:]
+        if not _NEGATIVES.intersection(before):
+            return True
+    return False
 
 
 @lru_cache(maxsize=256)
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """Whole words or phrases; a trailing * matches any ending. Apostrophes may be straight or
-    curly."""
+    """Whole words or phrases; a trailing * matches any ending. Apostrophes are read straight
+    (curly ones are made straight before matching)."""
     parts = []
     for phrase in phrases:
-        stem = phrase.rstrip("*")
-        body = re.escape(stem).replace("'", "['’]").replace("\\ ", r"\s+")
-        parts.append(body + (r"\w*" if phrase.endswith("*") else ""))
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+        stem = phrase.rstrip("*").replace("’", "'")
+        body = re.escape(stem).replace("\\ ", r"\s+")
+        parts.append(body + (r"[\w'-]*" if phrase.endswith("*") else ""))
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w])")

@@ -17,6 +17,7 @@ from goal_library.models import Library, LibraryStep, ReviewMove
 from planner.editing import revised_plan, with_note
 from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep, revised
 from planner.policy import Scope, candidates, may_offer
+from planner.prompts import as_read
 from planner.rules import about, aims_served, in_crisis, should_offer_smaller, step_cap
 from planner.suggest import build_plan, suggested_step
 
@@ -60,6 +61,8 @@ def review_plan(
     profile, notes = updated_profile(
         plan, library, reviewed_on, stage=stage, area_stages=area_stages, changes=changes
     )
+    # The draft below reads the person's words itself; the moves read them too.
+    person = as_read(profile, library)
     words = outcome_words or {}
     reviewed_steps = [
         revised(step, outcome=outcomes.get(step.id), outcome_words=words.get(step.id, ""))
@@ -73,7 +76,7 @@ def review_plan(
     chosen: list[PlanStep] = []
     for step in plan.steps:
         taken = {s.id for s in chosen} | {s.id for s in plan.steps if s.id != step.id}
-        follow_on = follow_on_step(step, outcomes.get(step.id), profile, library, taken, done)
+        follow_on = follow_on_step(step, outcomes.get(step.id), person, library, taken, done)
         if follow_on is not None:
             chosen.append(follow_on)
         elif not step.own_words and outcomes.get(step.id) not in ("done", "not_for_me"):
@@ -85,11 +88,11 @@ def review_plan(
             notes.append(NEXT_LATER_NOTE.format(title=step.title))
         elif step.own_words and outcomes.get(step.id) == "not_for_me":
             notes.append(OWN_LEFT_OUT_NOTE.format(title=step.title))
-    cap = step_cap(profile, library.rules)
+    cap = step_cap(person, library.rules)
     # A step just made smaller is not offered back beside its smaller one.
     replaced = {s.id for s in plan.steps if s.id not in {c.id for c in chosen} and not s.own_words}
     draft = build_plan(profile, library, done=done | replaced | {s.id for s in chosen})
-    if in_crisis(profile, library.rules):
+    if in_crisis(person, library.rules):
         chosen = _small_and_safe(chosen, cap, draft, library, notes)
     else:
         chosen = _urgent_first(chosen, cap, draft, library, notes)

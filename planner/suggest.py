@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from goal_library.models import Library, LibraryStep, Slot, SlotTakes, SlotWhen
-from planner.models import Plan, PlanStep, Profile, StepTrace
+from planner.models import Plan, PlanStep, Profile, ReadFromWords, StepTrace
 from planner.policy import Scope, candidates, decide, rank_key, score
+from planner.prompts import Prompt, as_read, read_from_words
 from planner.reasons import step_reasons
 from planner.rules import (
     about,
@@ -43,18 +44,43 @@ class Pick:
 
 def build_plan(profile: Profile, library: Library, done: frozenset[str] = frozenset()) -> Plan:
     """The draft plan: a few graded, explained steps, alternatives, and where to get help now.
-    Steps in `done` (done already in this plan) are never offered."""
-    areas = open_areas(profile, library)
-    ranked = {area: candidates(area, profile, library, done) for area in areas}
-    cap = step_cap(profile, library.rules)
-    picks = choose(ranked, areas, cap, profile, library)
+    Steps in `done` (done already in this plan) are never offered. The draft works from the
+    profile as its own words read (`planner.prompts.as_read`); the plan keeps the answers as
+    they are and lists what it took from the words."""
+    read = read_from_words(profile, library)
+    working = as_read(profile, library)
+    areas = open_areas(working, library)
+    ranked = {area: candidates(area, working, library, done) for area in areas}
+    cap = step_cap(working, library.rules)
+    picks = choose(ranked, areas, cap, working, library)
+    steps = [suggested_step(p.step, working, library, p.slot, p.beat, done=done) for p in picks]
     return Plan(
         profile=profile,
         max_steps=cap,
-        steps=[suggested_step(p.step, profile, library, p.slot, p.beat, done=done) for p in picks],
-        alternatives=alternatives(ranked, [p.step for p in picks], profile, library, done),
+        steps=[_with_words_reason(step, read, working, library) for step in steps],
+        alternatives=alternatives(ranked, [p.step for p in picks], working, library, done),
         signposts=list(library.signposts.for_nation(profile.nation)),
+        read_from_words=[
+            ReadFromWords(topic=p.topic, answer=p.field, value=p.value, label=p.label)
+            for p in read
+            if p.field != "language"
+        ],
     )
+
+
+def _with_words_reason(
+    step: PlanStep, read: list[Prompt], working: Profile, library: Library
+) -> PlanStep:
+    """A step taken for something the person wrote, not ticked, says so first."""
+    ids = {*step.barriers_eased, *step.strengths_used}
+    if library.has_step(step.id):
+        ids |= set(about(library.step(step.id), working))
+    # What made things harder says more about why a step is here than a skill does.
+    topics = [p.topic for p in read if p.field == "barriers" and p.value in ids]
+    topics += [p.topic for p in read if p.field == "strengths" and p.value in ids]
+    if not topics:
+        return step
+    return step.model_copy(update={"reasons": [f"You wrote about {topics[0]}.", *step.reasons]})
 
 
 def choose(
@@ -243,7 +269,11 @@ def _best(
     families = {p.step.family_id for p in picks}
     per_area = Counter(p.step.area for p in picks)
     rules = library.rules
-    prefer = (*slot.takes.prefer, *slot.takes.prefer_for.get(topic or "", ()))
+    # What the slot prefers for its topic (or, in a slot about no one topic, for anything the
+    # person raised) comes before what it prefers for anyone.
+    said = {topic} if topic else {*profile.barriers, *profile.strengths}
+    prefer_for = [i for t, ids in slot.takes.prefer_for.items() if t in said for i in ids]
+    prefer = (*prefer_for, *slot.takes.prefer)
     aims = aims_of(profile, rules)
     number = slot.takes.aim_number
     leads = set(library.aim(aims[number - 1]).leads) if number and number <= len(aims) else set()

@@ -35,6 +35,7 @@ from planner.models import (
     PlanDate,
     PrintFormat,
     Profile,
+    SetAsideWords,
     ShortText,
     Stage,
     StepId,
@@ -66,6 +67,7 @@ class Answers(BaseModel):
     crisis_noted_on: PlanDate | None = None
     language: LanguageCode = "en"
     print_format: PrintFormat = "clear"
+    words_set_aside: list[SetAsideWords] = Field(default_factory=list, max_length=60)
 
     @field_validator("aims", "strengths", "barriers")
     @classmethod

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from planner.prompts import word_prompts
+import pytest
+
+from goal_library.models import WordPrompt
+from planner.prompts import as_read, word_prompts
+from planner.suggest import build_plan
+from tests.conftest import basic_needs_step, full_grid, make_step, profile
 
 
 def _prompts(library, *texts, strengths=(), barriers=(), work_situation=None, language="en"):
@@ -16,10 +21,10 @@ def _prompts(library, *texts, strengths=(), barriers=(), work_situation=None, la
     )
 
 
-def test_rent_in_their_words_suggests_housing_problems(library):
+def test_rent_owed_in_their_words_suggests_behind_on_rent(library):
     found = _prompts(library, "I'm two months behind on the RENT.")
-    assert [(p.field, p.value) for p in found] == [("barriers", "housing_problems")]
-    assert found[0].message.startswith("You wrote about your rent or your home: add “")
+    assert [(p.field, p.value) for p in found] == [("barriers", "rent_arrears")]
+    assert found[0].message.startswith("You wrote about rent you owe: add “")
 
 
 def test_a_ticked_friend_the_words_contradict_is_asked_about_not_untick(library):
@@ -30,7 +35,7 @@ def test_a_ticked_friend_the_words_contradict_is_asked_about_not_untick(library)
 
 
 def test_nothing_already_answered_is_suggested_again(library):
-    assert _prompts(library, "I'm behind on rent", barriers=["housing_problems"]) == []
+    assert _prompts(library, "I'm behind on rent", barriers=["rent_arrears"]) == []
 
 
 def test_whole_words_only_and_endings_where_asked(library):
@@ -49,3 +54,119 @@ def test_work_and_language_prompts(library):
 def test_empty_or_huge_text_is_fine(library):
     assert _prompts(library, "", "   ") == []
     assert isinstance(_prompts(library, "rent " * 50_000), list)
+
+
+def test_words_just_after_a_negative_are_not_read(library):
+    assert _prompts(library, "I have no debts and I'm not really behind on rent.") == []
+    assert _prompts(library, "Money is fine, I don't gamble.") == []
+    # A negative in an earlier sentence does not reach.
+    found = _prompts(library, "Not great. I owe money to a loan shark.")
+    assert ("barriers", "debts") in {(p.field, p.value) for p in found}
+
+
+def test_curly_apostrophes_read_like_straight_ones(library):
+    found = _prompts(library, "My best mate isn’t talking to me.")
+    assert ("barriers", "no_support_network") in {(p.field, p.value) for p in found}
+
+
+def test_a_prompt_set_aside_is_not_made_again(library):
+    texts = ("I'm two months behind on the rent.",)
+    assert _prompts(library, *texts)
+    left = word_prompts(
+        texts,
+        strengths=(),
+        barriers=(),
+        work_situation=None,
+        language="en",
+        library=library,
+        set_aside=["barriers:rent_arrears"],
+    )
+    assert left == []
+
+
+# The draft reads the words, on the tests' own small tables.
+
+_TABLE = (
+    WordPrompt(phrases=("landlord",), topic="your home", add="housing_problems"),
+    WordPrompt(
+        phrases=("kicked me out",),
+        topic="leaving",
+        check=("supportive_friend", "supportive_family"),
+    ),
+    WordPrompt(phrases=("in my job",), topic="your job", work_situation="in_work"),
+    WordPrompt(phrases=("kids",), topic="children", add="childcare", draft=False),
+)
+
+
+@pytest.fixture
+def words_library(build_library):
+    steps = [
+        *full_grid(),
+        basic_needs_step("talk_to_a_housing_adviser", ("housing_problems",)),
+        make_step(
+            "meet_a_friend",
+            area="people_and_connection",
+            grade=2,
+            needs=("friend_or_family",),
+        ),
+        make_step("go_to_a_group", area="people_and_connection", grade=2),
+    ]
+    base = build_library(steps)
+    return base.model_copy(update={"prompts": _TABLE})
+
+
+def test_as_read_adds_what_the_words_say_and_keeps_the_answers(words_library):
+    person = profile(
+        strengths=["supportive_friend", "kind"],
+        barriers_own_words="The landlord texts every day. Mum kicked me out with the kids.",
+        hopes="Keep going in my job.",
+    )
+    read = as_read(person, words_library)
+    assert read.barriers == ["housing_problems"]
+    assert read.strengths == ["kind"], "a ticked friend the words contradict is not leaned on"
+    assert read.work_situation == "in_work"
+    assert "childcare" not in read.barriers, "a prompt-only entry is asked, not drafted on"
+    assert person.barriers == [] and person.strengths == ["supportive_friend", "kind"]
+    assert as_read(read, words_library) == read
+
+
+def test_a_work_situation_they_answered_is_not_overridden(words_library):
+    person = profile(hopes="Keep going in my job.", work_situation="studying")
+    assert as_read(person, words_library).work_situation == "studying"
+
+
+def test_the_draft_serves_what_the_words_raise_and_says_so(words_library):
+    person = profile(stage=3, barriers_own_words="My landlord wants the rent.")
+    plan = build_plan(person, words_library)
+    step = next(s for s in plan.steps if s.id == "talk_to_a_housing_adviser")
+    assert step.reasons[0] == "You wrote about your home."
+    assert plan.profile == person, "the plan keeps the answers as they were"
+    assert [(r.answer, r.value) for r in plan.read_from_words] == [("barriers", "housing_problems")]
+
+
+def test_words_set_aside_are_no_longer_read(words_library):
+    person = profile(
+        stage=3,
+        barriers_own_words="My landlord wants the rent.",
+        words_set_aside=["barriers:housing_problems"],
+    )
+    plan = build_plan(person, words_library)
+    assert "talk_to_a_housing_adviser" not in {s.id for s in plan.steps}
+    assert plan.read_from_words == []
+
+
+def test_a_friend_the_words_contradict_is_not_needed_by_any_step_offered(words_library):
+    person = profile(
+        stage=3,
+        aims=["meet_people"],
+        strengths=["supportive_friend"],
+        barriers_own_words="My mate kicked me out last week.",
+    )
+    plan = build_plan(person, words_library)
+    offered = {s.id for s in plan.steps} | {s.id for a in plan.alternatives.values() for s in a}
+    assert "meet_a_friend" not in offered
+    assert "go_to_a_group" in offered
+    confirmed = person.model_copy(update={"words_set_aside": ["check:supportive_friend"]})
+    plan = build_plan(confirmed, words_library)
+    offered = {s.id for s in plan.steps} | {s.id for a in plan.alternatives.values() for s in a}
+    assert "meet_a_friend" in offered, "once they say the friend is still there, it counts"

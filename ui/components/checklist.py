@@ -55,5 +55,10 @@ def tick(name: str, item_id: str) -> None:
     st.session_state[_box_key(name, item_id)] = True
 
 
+def untick(name: str, item_id: str) -> None:
+    """Show `item_id` not ticked in the list `name` (from a callback, before it is drawn)."""
+    st.session_state[_box_key(name, item_id)] = False
+
+
 def _box_key(name: str, item_id: str) -> str:
     return widget_key(f"{name}_{item_id}")

@@ -17,6 +17,7 @@ from ui.components.drawn_when_open import drawn_when_open
 from ui.components.notice import notice
 from ui.components.step_card import edit_plan, step_card
 from ui.components.text_answer import clear_text_answer, text_answer
+from ui.components.word_prompts import words_read_notice
 from ui.labels import AREA_LABELS
 from ui.plan_state import current_plan, ensure_plan
 from ui.session import appointment, widget_key
@@ -38,6 +39,7 @@ def render(library: Library) -> None:
     )
     for note in plan.notes:
         notice(note, "info", icon=":material/favorite:")
+    words_read_notice(plan)
     if not plan.steps:
         st.markdown("There are no steps in the plan yet. You can add one below.")
     for step in plan.steps:

@@ -1,4 +1,5 @@
 from tests.ui.apptest import (
+    answers,
     app_on_page,
     appointment,
     key,
@@ -137,3 +138,12 @@ def test_changing_the_answers_updates_the_suggestions_and_keeps_own_steps():
     assert plan.steps[-1].title == "Bake bread"
     assert any("answers changed" in i for i in messages(at.info))
     assert press_continue(at).title[0].value == "Make it yours"
+
+
+def test_the_page_says_what_the_steps_took_from_the_person_s_words():
+    at = app_on_page(5, stage=3, nation="england", barriers_own_words="I'm behind on the rent.")
+    assert no_errors(at)
+    said = " ".join(i.value for i in at.info)
+    assert "These steps take in what you wrote about rent you owe" in said
+    assert any("rent" in s.title.lower() for s in the_plan(at).steps)
+    assert "rent_arrears" not in answers(at).barriers
