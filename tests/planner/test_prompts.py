@@ -170,3 +170,33 @@ def test_a_friend_the_words_contradict_is_not_needed_by_any_step_offered(words_l
     plan = build_plan(confirmed, words_library)
     offered = {s.id for s in plan.steps} | {s.id for a in plan.alternatives.values() for s in a}
     assert "meet_a_friend" in offered, "once they say the friend is still there, it counts"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_read"),
+    [
+        ("The perinatal team discharged me in the summer, I'm much better.", "recent_crisis"),
+        ("I'd love an apprenticeship in IT.", "trade_or_licence"),
+        ("I'm fine with people, except on the phone to strangers.", "prefers_writing"),
+        ("I'm not allowed to exercise while my heart rate is low.", "domestic_abuse"),
+        ("I owe it to my kids to try.", "debts"),
+    ],
+)
+def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
+    read = as_read(profile(barriers_own_words=text), library)
+    assert not_read not in {*read.barriers, *read.strengths}
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        ("He keeps the bank card and checks my phone.", "domestic_abuse"),
+        ("Eight years in the Royal Logistics Corps, Afghanistan twice.", "served_in_forces"),
+        ("The gambling got worse after my wife passed.", "bereaved"),
+        ("My ECS card ran out in the summer.", "work_card_run_out"),
+        ("I'm £900 behind on rent and the landlord sent a notice.", "rent_arrears"),
+    ],
+)
+def test_plain_words_for_what_matters_are_read(library, text, read_as):
+    read = as_read(profile(barriers_own_words=text), library)
+    assert read_as in {*read.barriers, *read.strengths}

@@ -168,6 +168,36 @@ def test_a_slot_prefers_the_steps_it_names_for_its_topic(build_library):
     assert build_plan(person, build_library(steps, rules)).steps[0].id == "debt_advice"
 
 
+def test_a_slot_about_no_one_topic_prefers_what_it_names_for_something_raised(build_library):
+    rules = _rules(
+        slots=(
+            {
+                "id": "uses_skill",
+                "when": {"aims": ("paid_work",)},
+                "takes": {
+                    "kinds": ("uses_skill",),
+                    "prefer_for": {"physical_health": ("renew_card",)},
+                },
+            },
+        )
+    )
+    steps = [
+        *full_grid(),
+        make_step(
+            "apply_in_trade",
+            area="volunteering_and_work",
+            grade=2,
+            kinds=("uses_skill",),
+            strengths=("practical_diy", "driving"),
+        ),
+        make_step("renew_card", area="volunteering_and_work", grade=2, kinds=("uses_skill",)),
+    ]
+    person = profile(stage=2, aims=["paid_work"], strengths=["practical_diy", "driving"])
+    assert build_plan(person, build_library(steps, rules)).steps[0].id == "apply_in_trade"
+    raised = person.model_copy(update={"barriers": ["physical_health"]})
+    assert build_plan(raised, build_library(steps, rules)).steps[0].id == "renew_card"
+
+
 def test_a_general_money_worry_is_served_by_any_basic_needs_step(build_library):
     rules = _rules(
         raised=("money_worries", "poor_sleep"), covered_by_kinds={"money_worries": ("basic_needs",)}
