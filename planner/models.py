@@ -234,6 +234,12 @@ class Plan(BaseModel):
         max_length=MAX_STEPS,
         description="The last plan's steps, with how each one went.",
     )
+    not_for_me: list[StepId] = Field(
+        default_factory=list,
+        max_length=MAX_STEPS_TAKEN,
+        description="Library steps the person said were not for them at a review: no later "
+        "review or draft of this plan offers them again (they can still be added by hand).",
+    )
 
     @model_validator(mode="after")
     def _one_step_per_id(self) -> Plan:

@@ -73,10 +73,16 @@ def review_plan(
         | {s.id for s in reviewed_steps if s.outcome == "done" and not s.own_words},
         library,
     )
+    # "Not for me" is remembered for the life of the plan, not only until the next review.
+    declined = frozenset(plan.not_for_me) | {
+        s.id for s in reviewed_steps if s.outcome == "not_for_me" and not s.own_words
+    }
     chosen: list[PlanStep] = []
     for step in plan.steps:
         taken = {s.id for s in chosen} | {s.id for s in plan.steps if s.id != step.id}
-        follow_on = follow_on_step(step, outcomes.get(step.id), person, library, taken, done)
+        follow_on = follow_on_step(
+            step, outcomes.get(step.id), person, library, taken, done | declined
+        )
         if follow_on is not None:
             chosen.append(follow_on)
         elif not step.own_words and outcomes.get(step.id) not in ("done", "not_for_me"):
@@ -91,7 +97,7 @@ def review_plan(
     cap = step_cap(person, library.rules)
     # A step just made smaller is not offered back beside its smaller one.
     replaced = {s.id for s in plan.steps if s.id not in {c.id for c in chosen} and not s.own_words}
-    draft = build_plan(profile, library, done=done | replaced | {s.id for s in chosen})
+    draft = build_plan(profile, library, done=done | declined | replaced | {s.id for s in chosen})
     if in_crisis(person, library.rules):
         chosen = _small_and_safe(chosen, cap, draft, library, notes)
     else:
@@ -106,6 +112,7 @@ def review_plan(
         what_went_well=what_went_well,
         steps_taken=[*plan.steps_taken, *_newly_taken(reviewed_steps, reviewed_on)],
         reviewed_steps=reviewed_steps,
+        not_for_me=sorted(declined),
         alternatives=_alternatives(draft, chosen),
     )
     if notes:

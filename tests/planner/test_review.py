@@ -100,6 +100,17 @@ def test_not_right_for_me_offers_another_step_in_the_area_at_the_same_grade(ladd
     assert replacement.reasons[0] == _words(ladder, "not_for_me", "another_same_grade")
 
 
+def test_not_for_me_is_remembered_at_every_later_review(ladder):
+    plan = _plan_with(ladder, "garden_sit", stage=2)
+    first = review_plan(plan, {"garden_sit": "not_for_me"}, ladder, TODAY)
+    assert first.not_for_me == ["garden_sit"]
+    # The next plan, reviewed again with no word about anything: the step stays away.
+    second = review_plan(first, {s.id: "partly" for s in first.steps}, ladder, TODAY)
+    offered = set(_ids(second)) | {s.id for a in second.alternatives.values() for s in a}
+    assert "garden_sit" not in offered
+    assert second.not_for_me == ["garden_sit"]
+
+
 def test_a_lower_stage_makes_a_kept_step_smaller(ladder):
     plan = _plan_with(ladder, "park_walk", stage=3)
     reviewed = review_plan(plan, {"park_walk": "partly"}, ladder, TODAY, stage=1)
