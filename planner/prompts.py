@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from goal_library.models import Library, WordPrompt
 from planner.models import Profile
@@ -93,8 +94,21 @@ def word_prompts(
     return list(found.values())
 
 
-def profile_prompts(profile: Profile, library: Library) -> list[Prompt]:
-    """The prompts from a profile's own words, leaving out those set aside."""
+class Said(Protocol):
+    """What a person said: a profile, or the app's answers while they are being given."""
+
+    hopes: str
+    strengths_own_words: str
+    barriers_own_words: str
+    strengths: list[str]
+    barriers: list[str]
+    work_situation: str | None
+    language: str
+    words_set_aside: list[str]
+
+
+def profile_prompts(profile: Said, library: Library) -> list[Prompt]:
+    """The prompts from a person's own words, leaving out those set aside."""
     return word_prompts(
         (profile.hopes, profile.strengths_own_words, profile.barriers_own_words),
         strengths=profile.strengths,

@@ -12,7 +12,7 @@ import streamlit as st
 
 from goal_library.models import Library
 from planner.models import Plan
-from planner.prompts import Prompt, word_prompts
+from planner.prompts import Prompt, profile_prompts
 from ui.components.checklist import tick, untick
 from ui.components.notice import notice
 from ui.guard import guarded
@@ -24,16 +24,7 @@ WORK_SITUATION_KEY = "work_situation"
 
 
 def prompts_from_words(library: Library) -> list[Prompt]:
-    answers = appointment().answers
-    return word_prompts(
-        (answers.hopes, answers.strengths_own_words, answers.barriers_own_words),
-        strengths=answers.strengths,
-        barriers=answers.barriers,
-        work_situation=answers.work_situation,
-        language=answers.language,
-        library=library,
-        set_aside=answers.words_set_aside,
-    )
+    return profile_prompts(appointment().answers, library)
 
 
 def word_prompt_panel(fields: Collection[str], library: Library) -> None:
