@@ -6,7 +6,14 @@ import datetime
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+)
 
 AreaId = Literal[
     "getting_out",
@@ -91,6 +98,18 @@ class LibraryStep(_Strict):
         description="Skills this is a first step in: never offered to someone who has the skill.",
     )
     ruled_out_by: tuple[str, ...] = ()
+    said_as: tuple[str, ...] = Field(
+        default=(),
+        description="Words a person may use for this very step (bookkeeping, an allotment, an "
+        "English class); whole words, a trailing * matches any ending. When the person's own "
+        "words say one, the step leads among those that serve the same slot.",
+    )
+    when_named: bool = Field(
+        default=False,
+        description="Suggested only when the person's own words name it (said_as): a step for "
+        "a situation no answer captures, like a payday lender taking money from a card. It "
+        "can still be added by hand.",
+    )
     not_with: tuple[str, ...] = Field(
         default=(),
         description="Strength or barrier ids with which this step is wrong for the person: too "
@@ -129,6 +148,18 @@ class LibraryStep(_Strict):
     next: str | None = None
 
     _ids = field_validator("id")(_check_id)
+
+    @field_validator("said_as")
+    @classmethod
+    def _said_in_lower_case(cls, phrases: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(p.lower() for p in phrases)
+
+    @field_validator("when_named")
+    @classmethod
+    def _named_by_something(cls, when_named: bool, info: ValidationInfo) -> bool:
+        if when_named and not info.data.get("said_as"):
+            raise ValueError("a step offered only when named needs said_as phrases")
+        return when_named
 
     @property
     def settings(self) -> frozenset[str]:
@@ -385,6 +416,7 @@ class ScorePoints(_Strict):
     raised_topic: int = Field(ge=0, description="The step is about a barrier the person raised.")
     aim: int = Field(ge=0)
     own_service: int = Field(default=0, ge=0, description="It is with a team the person has.")
+    named: int = Field(default=0, ge=0, description="The person's own words name the step.")
 
 
 class PlanningRules(_Strict):

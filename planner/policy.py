@@ -21,6 +21,7 @@ from enum import Enum
 
 from goal_library.models import Library, LibraryStep
 from planner.models import Profile
+from planner.prompts import words_name
 from planner.rules import (
     above_crisis_grade,
     aims_served,
@@ -213,6 +214,13 @@ def _follows_on(step: LibraryStep, person: Person, library: Library) -> Verdict:
     )
 
 
+def _when_named(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    if not step.when_named:
+        return _one("when_named", False, "", "offered to anyone it fits")
+    refused = not words_name(step.said_as, person.profile)
+    return _one("when_named", refused, "only when their own words name it", "their words name it")
+
+
 def _crisis_grade(step: LibraryStep, person: Person, library: Library) -> Verdict:
     rules = library.rules
     return _one(
@@ -250,6 +258,7 @@ RULES: tuple[PolicyRule, ...] = (
     PolicyRule("grade_window", _OFFERED, _grade_window),
     PolicyRule("setting_stage", _OFFERED, _setting_stage),
     PolicyRule("follows_on", frozenset({Scope.SUGGESTED}), _follows_on),
+    PolicyRule("when_named", _OFFERED, _when_named),
     PolicyRule("crisis_grade", _OFFERED, _crisis_grade),
     PolicyRule("crisis_kind", _OFFERED, _crisis_kind),
 )
@@ -333,6 +342,7 @@ class Score:
     topics: tuple[str, ...]
     aims: tuple[str, ...]
     services: tuple[str, ...]
+    named: bool
     points: int
 
     def as_dict(self) -> dict[str, int]:
@@ -343,6 +353,7 @@ class Score:
             "raised_topics": len(self.topics),
             "aims": len(self.aims),
             "own_services": len(self.services),
+            "named_in_their_words": int(self.named),
             "points": self.points,
         }
 
@@ -360,6 +371,8 @@ def score(step: LibraryStep, profile: Profile, library: Library) -> Score:
     total = points.quality * qualities + points.strength * (len(used) - qualities)
     total += points.eased_barrier * len(eased) + points.raised_topic * bool(topics)
     total += points.aim * bool(aims) + points.own_service * bool(services)
+    named = words_name(step.said_as, profile)
+    total += points.named * named
     return Score(
         grade_fit=fit,
         strengths=used,
@@ -367,6 +380,7 @@ def score(step: LibraryStep, profile: Profile, library: Library) -> Score:
         topics=topics,
         aims=aims,
         services=services,
+        named=named,
         points=total,
     )
 

@@ -79,7 +79,7 @@ def word_prompts(
 ) -> list[Prompt]:
     """Suggestions from the person's own words that their answers do not hold yet and they
     have not set aside, in the table's order, one per answer."""
-    words = " ".join(text[:_READ_AT_MOST] for text in texts).lower().replace("’", "'")
+    words = _normalised(tuple(texts))
     if not words.strip():
         return []
     ticked = {*strengths, *barriers}
@@ -175,6 +175,23 @@ def _prompts_for(
     return prompts
 
 
+def words_name(phrases: tuple[str, ...], person: Said) -> bool:
+    """Whether the person's own words say one of `phrases` (not just after a negative)."""
+    if not phrases:
+        return False
+    return _said(_pattern(tuple(p.lower() for p in phrases)), _words_of(person))
+
+
+def _words_of(person: Said) -> str:
+    texts = (person.hopes, person.strengths_own_words, person.barriers_own_words)
+    return _normalised(texts)
+
+
+@lru_cache(maxsize=64)
+def _normalised(texts: tuple[str, ...]) -> str:
+    return " ".join(text[:_READ_AT_MOST] for text in texts).lower().replace("’", "'")
+
+
 def _said(pattern: re.Pattern[str], words: str) -> bool:
     """Whether the words say a phrase somewhere other than just after a negative."""
     for match in pattern.finditer(words):
@@ -185,7 +202,7 @@ def _said(pattern: re.Pattern[str], words: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Whole words or phrases; a trailing * matches any ending. Apostrophes are read straight
     (curly ones are made straight before matching)."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from goal_library.models import Library, LibraryStep, Slot, SlotTakes, SlotWhen
 from planner.models import Plan, PlanStep, Profile, ReadFromWords, StepTrace
 from planner.policy import Scope, candidates, decide, rank_key, score
-from planner.prompts import Prompt, as_read, read_from_words
+from planner.prompts import Prompt, as_read, read_from_words, words_name
 from planner.reasons import step_reasons
 from planner.rules import (
     about,
@@ -72,15 +72,28 @@ def _with_words_reason(
     step: PlanStep, read: list[Prompt], working: Profile, library: Library
 ) -> PlanStep:
     """A step taken for something the person wrote, not ticked, says so first."""
-    ids = {*step.barriers_eased, *step.strengths_used}
-    if library.has_step(step.id):
-        ids |= set(about(library.step(step.id), working))
-    # What made things harder says more about why a step is here than a skill does.
-    topics = [p.topic for p in read if p.field == "barriers" and p.value in ids]
-    topics += [p.topic for p in read if p.field == "strengths" and p.value in ids]
-    if not topics:
+    written_for = set(about(library.step(step.id), working)) if library.has_step(step.id) else set()
+    helped = {*step.barriers_eased, *step.strengths_used}
+    # What the step is written for says more than what it eases, and what made things harder
+    # says more than a skill.
+    raised = library.rules.raised
+    in_order = sorted(
+        read, key=lambda p: raised.index(p.value) if p.value in raised else len(raised)
+    )
+    topics = [
+        p.topic
+        for ids in (written_for, helped)
+        for field in ("barriers", "strengths")
+        for p in in_order
+        if p.field == field and p.value in ids
+    ]
+    if topics:
+        reason = f"You wrote about {topics[0]}."
+    elif library.has_step(step.id) and words_name(library.step(step.id).said_as, working):
+        reason = "This is about something you wrote."
+    else:
         return step
-    return step.model_copy(update={"reasons": [f"You wrote about {topics[0]}.", *step.reasons]})
+    return step.model_copy(update={"reasons": [reason, *step.reasons]})
 
 
 def choose(
@@ -296,6 +309,8 @@ def _best(
         with_team = -len(own_services_used(step, profile, library.rules)) if topic else 0
         return (
             preferred,
+            # What the person asked for in their own words leads among the steps that serve.
+            not words_name(step.said_as, profile),
             step.id not in leads,
             with_team,
             _specificity(step, topic) if topic else 0,

@@ -488,3 +488,22 @@ def test_the_work_support_talk_in_the_draft_is_a_small_step(build_library):
     person = profile(stage=5, strengths=["organised"], aims=["get_out_more", "paid_work"])
     plan = build_plan(person, build_library(steps))
     assert next(s for s in plan.steps if s.trace.slot == "work_support").id == "ask_for_a_dea"
+
+
+def test_a_step_for_when_it_is_named_is_offered_only_to_someone_whose_words_name_it(
+    build_library,
+):
+    stop_card = _basic(
+        "stop_card_payments",
+        ("debts",),
+        said_as=("payday loan*",),
+        when_named=True,
+    )
+    library = build_library([*full_grid(), stop_card])
+    quiet = profile(stage=2, barriers=["debts"])
+    assert not may_offer(stop_card, quiet, library)
+    assert [r.rule for r in refusals(stop_card, quiet, library, Scope.SUGGESTED)] == ["when_named"]
+    said = quiet.model_copy(update={"barriers_own_words": "Three payday loans take my wages."})
+    assert may_offer(stop_card, said, library)
+    # A coach can still add it by hand.
+    assert refusals(stop_card, quiet, library, Scope.BY_HAND) == ()

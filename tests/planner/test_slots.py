@@ -232,3 +232,70 @@ def test_a_topic_covered_by_a_stronger_one_gets_no_second_step(build_library):
     person = profile(stage=3, barriers=["no_safe_place_to_live", "housing_problems"])
     ids = [s.id for s in build_plan(person, build_library(steps, rules)).steps]
     assert "ring_housing" in ids and "report_a_repair" not in ids
+
+
+def test_at_risk_at_home_a_short_draft_holds_a_basic_need_before_the_second_safety_step(
+    build_library,
+):
+    safe_kinds = {"kinds": ("safety",)}
+    rules = _rules(
+        slots=(
+            {
+                "id": "safe_at_home",
+                "when": {"barriers": ("domestic_abuse",)},
+                "takes": {**safe_kinds, "most_urgent": True, "prefer": ("choose_print",)},
+            },
+            {
+                "id": "basic_need",
+                "when": {"barriers": ("housing_problems",)},
+                "takes": {"kinds": ("basic_needs",), "most_urgent": True},
+            },
+            {
+                "id": "safe_at_home_too",
+                "when": {"barriers": ("domestic_abuse",)},
+                "takes": {**safe_kinds, "prefer": ("helpline_kept_safe",)},
+                "repeat": 2,
+            },
+        )
+    )
+    steps = [
+        *full_grid(),
+        _safety("choose_print", only_for=("domestic_abuse",)),
+        _safety("helpline_kept_safe", only_for=("domestic_abuse",)),
+        _basic("housing_help", ("housing_problems",)),
+    ]
+    library = build_library(steps, rules)
+    at_risk = profile(stage=1, barriers=["domestic_abuse"])
+    assert _slots(build_plan(at_risk, library)) == [
+        ("choose_print", "safe_at_home"),
+        ("helpline_kept_safe", "safe_at_home_too"),
+    ]
+    with_housing = profile(stage=1, barriers=["domestic_abuse", "housing_problems"])
+    assert _slots(build_plan(with_housing, library)) == [
+        ("choose_print", "safe_at_home"),
+        ("housing_help", "basic_need"),
+    ]
+
+
+def test_a_step_the_person_names_in_their_own_words_leads_its_slot(build_library):
+    steps = [
+        *full_grid(),
+        make_step("library_visit", area="learning_and_skills", grade=2, strengths=("reading",)),
+        make_step(
+            "english_class",
+            area="learning_and_skills",
+            grade=2,
+            said_as=("english class*", "improve my english"),
+        ),
+    ]
+    rules = _rules(slots=({"id": "first_aim", "takes": {"aim_number": 1}},))
+    library = build_library(steps, rules)
+    quiet = profile(stage=2, aims=["learn_something"], strengths=["reading"])
+    assert build_plan(quiet, library).steps[0].id == "library_visit"
+    said = quiet.model_copy(update={"hopes": "I want to improve my English for work."})
+    plan = build_plan(said, library)
+    assert plan.steps[0].id == "english_class"
+    assert plan.steps[0].reasons[0] == "This is about something you wrote."
+    assert plan.steps[0].trace.score["named_in_their_words"] == 1
+    negated = quiet.model_copy(update={"hopes": "No English classes, I'm fluent."})
+    assert build_plan(negated, library).steps[0].id == "library_visit"
