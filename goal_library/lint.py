@@ -53,6 +53,7 @@ def lint_library(library: Library) -> LintReport:
     report.problems += _coverage_problems(report.coverage, len(library.steps))
     report.problems += _unknown_ids(library)
     report.problems += _rules_table_problems(library)
+    report.problems += _prompt_table_problems(library)
     report.problems += _unused_catalogue_ids(library)
     report.problems += _title_problems(library)
     report.problems += _brief_problems(library)
@@ -253,6 +254,28 @@ def _rules_table_problems(library: Library) -> list[str]:
         for where, value, known in named
         if value not in known
     ]
+    return problems
+
+
+def _prompt_table_problems(library: Library) -> list[str]:
+    """Every answer the word prompts name is a real barrier, strength or work situation."""
+    said_ids = library.barrier_ids | library.strength_ids
+    situations = set(library.labels.work_situations) if library.labels is not None else set()
+    problems = []
+    for number, entry in enumerate(library.prompts, 1):
+        where = f"prompts.yaml: entry {number} ({entry.topic})"
+        named = [("add", entry.add)] if entry.add is not None else []
+        named += [("check", i) for i in entry.check]
+        named += [("unless", i) for i in entry.unless]
+        problems += [
+            f"{where}: field '{field}': unknown id '{value}'"
+            for field, value in named
+            if value not in said_ids
+        ]
+        if entry.work_situation is not None and entry.work_situation not in situations:
+            problems.append(
+                f"{where}: field 'work_situation': unknown work situation '{entry.work_situation}'"
+            )
     return problems
 
 

@@ -374,6 +374,10 @@ class SlotTakes(_Strict):
     raised: bool = Field(
         default=False, description="The step is about a raised barrier no step is about yet."
     )
+    named: bool = Field(
+        default=False,
+        description="The person's own words name the step (its said_as): what they asked for.",
+    )
     raised_from: tuple[str, ...] = Field(
         default=(), description="With `raised`: only these barriers or things about the person."
     )
@@ -500,10 +504,15 @@ class WordPrompt(_Strict):
     topic: str = Field(min_length=2, max_length=60, description='Completes "You wrote about ...".')
     add: str | None = Field(default=None, description="A barrier or strength id to suggest.")
     check: tuple[str, ...] = Field(
-        default=(), description="Ticked strengths the words may contradict: ask about them."
+        default=(), description="Ticked answers the words may contradict: ask about them."
     )
     work_situation: str | None = None
     language: str | None = None
+    unless: tuple[str, ...] = Field(
+        default=(),
+        description="Ticked answers that already say it (early intervention for 'care "
+        "coordinator'): with any of them, nothing is suggested to add.",
+    )
     draft: bool = Field(
         default=True,
         description="The draft reads these words as evidence until the coach and the person "

@@ -127,14 +127,14 @@ def read_from_words(profile: Profile, library: Library) -> list[Prompt]:
 
 def as_read(profile: Profile, library: Library) -> Profile:
     """The profile the draft works from: the answers, with what the words say added and the
-    ticked strengths the words contradict left out. Idempotent; the answers are not changed."""
+    ticks the words contradict left out. Idempotent; the answers are not changed."""
     read = read_from_words(profile, library)
     if not read:
         return profile
     unsure = {p.value for p in read if p.field == "check"}
     strengths = [s for s in profile.strengths if s not in unsure]
     strengths += [p.value for p in read if p.field == "strengths" and p.value not in strengths]
-    barriers = [*profile.barriers]
+    barriers = [b for b in profile.barriers if b not in unsure]
     barriers += [p.value for p in read if p.field == "barriers" and p.value not in barriers]
     situation = next((p.value for p in read if p.field == "work_situation"), None)
     return profile.model_copy(
@@ -156,22 +156,21 @@ def _prompts_for(
     prompts = []
     work_labels = library.labels.work_situations if library.labels is not None else {}
     drafted = entry.draft
-    if entry.add is not None and entry.add not in ticked:
-        if entry.add in library.barrier_ids:
-            label = library.barrier(entry.add).label
-            prompts.append(Prompt(entry.topic, "barriers", entry.add, label, drafted))
-        elif entry.add in library.strength_ids:
-            label = library.strength(entry.add).label
-            prompts.append(Prompt(entry.topic, "strengths", entry.add, label, drafted))
+    if entry.add is not None and entry.add not in ticked and not ticked & set(entry.unless):
+        field = "barriers" if entry.add in library.barrier_ids else "strengths"
+        if entry.add in library.barrier_ids or entry.add in library.strength_ids:
+            prompts.append(
+                Prompt(entry.topic, field, entry.add, _label(entry.add, library), drafted)
+            )
     if entry.work_situation is not None and work_situation is None:
         label = work_labels.get(entry.work_situation, entry.work_situation)
         prompts.append(Prompt(entry.topic, "work_situation", entry.work_situation, label, drafted))
     if entry.language is not None and entry.language != language:
         prompts.append(Prompt(entry.topic, "language", entry.language, "Cymraeg (Welsh)", False))
-    for strength_id in entry.check:
-        if strength_id in ticked:
-            label = library.strength(strength_id).label
-            prompts.append(Prompt(entry.topic, "check", strength_id, label, drafted))
+    for ticked_id in entry.check:
+        if ticked_id in ticked:
+            label = _label(ticked_id, library)
+            prompts.append(Prompt(entry.topic, "check", ticked_id, label, drafted))
     return prompts
 
 
@@ -190,6 +189,12 @@ def _words_of(person: Said) -> str:
 @lru_cache(maxsize=64)
 def _normalised(texts: tuple[str, ...]) -> str:
     return " ".join(text[:_READ_AT_MOST] for text in texts).lower().replace("’", "'")
+
+
+def _label(said_id: str, library: Library) -> str:
+    if said_id in library.barrier_ids:
+        return library.barrier(said_id).label
+    return library.strength(said_id).label
 
 
 def _said(pattern: re.Pattern[str], words: str) -> bool:

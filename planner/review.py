@@ -264,10 +264,17 @@ def _urgent_first(
     serves leads the plan. To make room, carried library steps beyond the cap are left out,
     each named in a note; the person's own steps are always kept."""
     urgent_slots = set(library.rules.urgent_slots)
-    profile = draft.profile
+    profile = as_read(draft.profile, library)
     carried = [library.step(s.id) for s in chosen if library.has_step(s.id)]
     carried_families = {s.family_id for s in carried}
     carried_topics = {t for s in carried for t in about(s, profile)}
+    # A carried step about a stronger topic serves the weaker one too (housing help for someone
+    # with nowhere safe to live covers their housing problems).
+    carried_topics |= {
+        topic
+        for topic, stronger in library.rules.covered_by_topics.items()
+        if carried_topics & set(stronger)
+    }
 
     def unserved(step: PlanStep) -> bool:
         library_step = library.step(step.id)

@@ -155,6 +155,8 @@ def slot_filter(
     aims = aims_of(profile, library.rules)
     shape = _shape(takes)
 
+    if takes.named:
+        return (lambda s: shape(s) and words_name(s.said_as, profile)), None
     if takes.aim_number is not None:
         aim = library.aim(aims[takes.aim_number - 1])
         return (lambda s: shape(s) and serves_aim(s, aim, profile)), None

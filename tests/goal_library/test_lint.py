@@ -210,3 +210,19 @@ def test_unknown_ids_in_the_rules_tables_are_caught(library):
     assert (
         "rules.yaml field 'basic_needs.barriers': unknown id 'x'" in lint_library(broken).problems
     )
+
+
+def test_unknown_answers_in_the_word_prompts_are_caught(library):
+    from goal_library.models import WordPrompt
+
+    broken = library.model_copy(
+        update={
+            "prompts": (
+                WordPrompt(phrases=("rent",), topic="rent", add="rent_areas"),
+                WordPrompt(phrases=("boss",), topic="work", work_situation="employed"),
+            )
+        }
+    )
+    problems = lint_library(broken).problems
+    assert "prompts.yaml: entry 1 (rent): field 'add': unknown id 'rent_areas'" in problems
+    assert any("entry 2 (work): field 'work_situation'" in p for p in problems)

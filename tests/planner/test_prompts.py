@@ -200,3 +200,17 @@ def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
 def test_plain_words_for_what_matters_are_read(library, text, read_as):
     read = as_read(profile(barriers_own_words=text), library)
     assert read_as in {*read.barriers, *read.strengths}
+
+
+def test_a_ticked_money_worry_the_words_contradict_is_asked_about_and_not_leaned_on(library):
+    person = profile(barriers=["money_worries"], hopes="Money's fine, I live with my parents.")
+    found = _prompts(library, person.hopes, barriers=person.barriers)
+    check = next(p for p in found if p.field == "check")
+    assert check.value == "money_worries"
+    assert "money_worries" not in as_read(person, library).barriers
+
+
+def test_words_a_ticked_answer_already_says_suggest_nothing_more(library):
+    said = "My care coordinator is great."
+    assert ("strengths", "cmht") in {(p.field, p.value) for p in _prompts(library, said)}
+    assert _prompts(library, said, strengths=["early_intervention"]) == []

@@ -312,6 +312,47 @@ def test_a_basic_need_raised_at_review_leads_the_next_plan(build_library):
     assert any("make room" in note for note in reviewed.notes)
 
 
+def test_the_next_step_for_a_need_the_words_raised_keeps_its_place(build_library):
+    from goal_library.models import WordPrompt
+    from tests.conftest import rules_table
+
+    housing = {"area": "money_and_home", "kinds": ("basic_needs",)}
+    steps = [
+        *full_grid(),
+        make_step(
+            "ring_council",
+            grade=1,
+            only_for=("no_safe_place_to_live",),
+            next="note_calls",
+            **housing,
+        ),
+        make_step(
+            "note_calls", grade=2, only_for=("no_safe_place_to_live",), follows_on=True, **housing
+        ),
+        make_step("tell_coach_housing", grade=1, only_for=("housing_problems",), **housing),
+        make_step("keep_going", grade=2),
+    ]
+    rules = rules_table(
+        urgent_slots=("basic_need",),
+        covered_by_topics={"housing_problems": ("no_safe_place_to_live",)},
+    )
+    words = (
+        WordPrompt(
+            phrases=("sleep in my car",), topic="where you stay", add="no_safe_place_to_live"
+        ),
+    )
+    library = build_library(steps, rules).model_copy(update={"prompts": words})
+    person = profile(
+        stage=2, barriers=["housing_problems"], barriers_own_words="I sleep in my car."
+    )
+    plan = build_plan(person, library)
+    assert plan.steps[0].id == "ring_council"
+    plan = replace_step(plan, plan.steps[1].id, "keep_going", library)
+    reviewed = review_plan(plan, {"ring_council": "done", "keep_going": "partly"}, library, TODAY)
+    assert _ids(reviewed) == ["note_calls", "keep_going"], "no smaller housing step pushed in"
+    assert reviewed.notes == []
+
+
 def test_a_step_made_smaller_does_not_come_back_beside_its_smaller_one(ladder):
     plan = update_details(_plan_with(ladder, "walk_road"), "walk_road", confidence=3)
     reviewed = review_plan(plan, {"walk_road": "partly"}, ladder, TODAY)

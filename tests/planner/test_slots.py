@@ -299,3 +299,21 @@ def test_a_step_the_person_names_in_their_own_words_leads_its_slot(build_library
     assert plan.steps[0].trace.score["named_in_their_words"] == 1
     negated = quiet.model_copy(update={"hopes": "No English classes, I'm fluent."})
     assert build_plan(negated, library).steps[0].id == "library_visit"
+
+
+def test_what_the_person_asked_for_in_their_own_words_has_a_slot_of_its_own(build_library):
+    rules = _rules(
+        slots=(
+            {"id": "first_aim", "takes": {"aim_number": 1}},
+            {"id": "asked_for", "takes": {"named": True}},
+        )
+    )
+    steps = [
+        *full_grid(),
+        make_step("go_to_the_shed", area="people_and_connection", grade=2, said_as=("shed",)),
+    ]
+    library = build_library(steps, rules)
+    person = profile(stage=3, aims=["get_out_more"])
+    assert [slot for _, slot in _slots(build_plan(person, library))] == ["first_aim"]
+    said = person.model_copy(update={"hopes": "There's a shed in town I'd like to try."})
+    assert _slots(build_plan(said, library))[1] == ("go_to_the_shed", "asked_for")

@@ -97,8 +97,12 @@ def _set_aside(prompt: Prompt) -> None:
 def _untick(prompt: Prompt) -> None:
     answers = appointment().answers
     with guarded("keeping your answer"):
-        update_answers(strengths=[s for s in answers.strengths if s != prompt.value])
-        untick("strengths", prompt.value)
+        if prompt.value in answers.barriers:
+            update_answers(barriers=[b for b in answers.barriers if b != prompt.value])
+            untick("barriers", prompt.value)
+        else:
+            update_answers(strengths=[s for s in answers.strengths if s != prompt.value])
+            untick("strengths", prompt.value)
 
 
 def _accept(prompt: Prompt) -> None:
