@@ -33,7 +33,7 @@ def word_prompt_panel(fields: Collection[str], library: Library) -> None:
     if not prompts:
         return
     with st.container(border=True, key="word_prompts"):
-        st.subheader("From what you wrote", anchor=False)
+        st.header("From what you wrote", anchor=False)
         st.caption(
             "Only if it is right for you. Nothing is added unless you choose it. Until you "
             "choose, the suggested steps take what you wrote into account."
@@ -49,14 +49,14 @@ def word_prompt_panel(fields: Collection[str], library: Library) -> None:
                     args=(prompt,),
                 )
                 aside.button(
-                    f"Untick “{prompt.label}”",
+                    "Untick it",
                     key=widget_key(f"prompt_untick_{prompt.value}"),
                     on_click=_untick,
                     args=(prompt,),
                 )
                 continue
             add.button(
-                f"Add “{prompt.label}”",
+                "Add it",
                 key=widget_key(f"prompt_{prompt.field}_{prompt.value}"),
                 on_click=_accept,
                 args=(prompt,),
