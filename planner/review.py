@@ -241,9 +241,9 @@ def _with_reason(
 
 
 def _with_smaller_rungs(done: set[str], library: Library) -> frozenset[str]:
-    """Steps done, and the smaller rungs of their ladders: a step below one already done is
-    not offered either."""
-    found = set(done)
+    """Steps done, the smaller rungs of their ladders, and smaller steps written for the same
+    need in the same area: after ringing the housing team, no step that only gets ready to."""
+    found = set(done) | _smaller_for_the_same_need(done, library)
     for step_id in done:
         seen: set[str] = set()
         while library.has_step(step_id) and step_id not in seen:
@@ -254,6 +254,20 @@ def _with_smaller_rungs(done: set[str], library: Library) -> frozenset[str]:
             found.add(smaller)
             step_id = smaller
     return frozenset(found)
+
+
+def _smaller_for_the_same_need(done: set[str], library: Library) -> set[str]:
+    done_steps = [library.step(i) for i in done if library.has_step(i)]
+    written = [(d, {*d.only_for, *d.only_for_all}) for d in done_steps]
+    return {
+        step.id
+        for step in library.steps
+        for did, needs in written
+        if needs
+        and step.area == did.area
+        and step.grade < did.grade
+        and needs & {*step.only_for, *step.only_for_all}
+    }
 
 
 def _urgent_first(

@@ -68,6 +68,12 @@ def build_plan(profile: Profile, library: Library, done: frozenset[str] = frozen
     )
 
 
+def _says_so_already(slot_id: str, library: Library) -> bool:
+    """A slot whose own words already say the step is about what the person wrote."""
+    slot = library.rules.slot(slot_id)
+    return slot is not None and slot.takes.named
+
+
 def _with_words_reason(
     step: PlanStep, read: list[Prompt], working: Profile, library: Library
 ) -> PlanStep:
@@ -89,7 +95,12 @@ def _with_words_reason(
     ]
     if topics:
         reason = f"You wrote about {topics[0]}."
-    elif library.has_step(step.id) and words_name(library.step(step.id).said_as, working):
+    elif (
+        library.has_step(step.id)
+        and words_name(library.step(step.id).said_as, working)
+        and step.trace is not None
+        and not _says_so_already(step.trace.slot, library)
+    ):
         reason = "This is about something you wrote."
     else:
         return step
@@ -306,9 +317,10 @@ def _best(
         value, fit, _ = rank_key(step, profile, library)
         spread = per_area[step.area] if slot.takes.spread else 0
         preferred = prefer.index(step.id) if step.id in prefer else len(prefer)
-        # With a specialist team, its step leads a slot about a topic; then the step written
-        # for the topic alone, then one written for it among others, then one that eases it.
-        with_team = -len(own_services_used(step, profile, library.rules)) if topic else 0
+        # With a specialist team, its step leads (its follow-up beats the GP's); then, in a slot
+        # about a topic, the step written for it alone, then one written for it among others,
+        # then one that eases it.
+        with_team = -len(own_services_used(step, profile, library.rules))
         return (
             preferred,
             # What the person asked for in their own words leads among the steps that serve.

@@ -365,3 +365,23 @@ def test_an_own_step_that_was_not_right_is_left_out_with_a_word(ladder):
     reviewed = review_plan(plan, {"own_1": "not_for_me"}, ladder, TODAY)
     assert "Run a marathon" not in {s.title for s in reviewed.steps}
     assert any("Run a marathon" in note and "not right for you" in note for note in reviewed.notes)
+
+
+def test_after_a_step_is_done_no_smaller_step_for_the_same_need_comes_back(build_library):
+    housing = {"area": "money_and_home", "kinds": ("basic_needs",)}
+    steps = [
+        *(s for s in full_grid() if s.area != "money_and_home"),
+        make_step("ring_council", grade=2, only_for=("housing_problems",), **housing),
+        make_step("tell_coach_housing", grade=1, only_for=("housing_problems",), **housing),
+        make_step("note_bill_day", grade=1, only_for=("money_worries",), **housing),
+    ]
+    library = build_library(steps)
+    plan = _plan_with(
+        library, "ring_council", stage=2, barriers=["housing_problems", "money_worries"]
+    )
+    before = {s.id for a in plan.alternatives.values() for s in a}
+    assert {"tell_coach_housing", "note_bill_day"} <= before
+    reviewed = review_plan(plan, {"ring_council": "done"}, library, TODAY)
+    offered = set(_ids(reviewed)) | {s.id for a in reviewed.alternatives.values() for s in a}
+    assert "tell_coach_housing" not in offered
+    assert "note_bill_day" in offered, "a smaller step for another need is still offered"
