@@ -376,7 +376,7 @@ class SlotTakes(_Strict):
     )
     named: bool = Field(
         default=False,
-        description="The person's own words name the step (its said_as): what they asked for.",
+        description="What the person hopes for names the step (its said_as): what they asked for.",
     )
     raised_from: tuple[str, ...] = Field(
         default=(), description="With `raised`: only these barriers or things about the person."

@@ -174,16 +174,17 @@ def _prompts_for(
     return prompts
 
 
-def words_name(phrases: tuple[str, ...], person: Said) -> bool:
-    """Whether the person's own words say one of `phrases` (not just after a negative)."""
+def words_name(phrases: tuple[str, ...], person: Said, *, hopes_only: bool = False) -> bool:
+    """Whether the person's own words (or only what they hope for) say one of `phrases`, not
+    just after a negative."""
     if not phrases:
         return False
-    return _said(_pattern(tuple(p.lower() for p in phrases)), _words_of(person))
-
-
-def _words_of(person: Said) -> str:
-    texts = (person.hopes, person.strengths_own_words, person.barriers_own_words)
-    return _normalised(texts)
+    texts = (
+        (person.hopes,)
+        if hopes_only
+        else (person.hopes, person.strengths_own_words, person.barriers_own_words)
+    )
+    return _said(_pattern(tuple(p.lower() for p in phrases)), _normalised(texts))
 
 
 @lru_cache(maxsize=64)

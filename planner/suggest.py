@@ -167,7 +167,8 @@ def slot_filter(
     shape = _shape(takes)
 
     if takes.named:
-        return (lambda s: shape(s) and words_name(s.said_as, profile)), None
+        # What they asked for is what they hope for, not what they did before.
+        return (lambda s: shape(s) and words_name(s.said_as, profile, hopes_only=True)), None
     if takes.aim_number is not None:
         aim = library.aim(aims[takes.aim_number - 1])
         return (lambda s: shape(s) and serves_aim(s, aim, profile)), None
