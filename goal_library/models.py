@@ -374,6 +374,11 @@ class SlotTakes(_Strict):
     raised: bool = Field(
         default=False, description="The step is about a raised barrier no step is about yet."
     )
+    named_first: bool = Field(
+        default=False,
+        description="A step the person's words name leads even the steps the slot prefers "
+        "(not for slots whose preference is about safety).",
+    )
     named: bool = Field(
         default=False,
         description="What the person hopes for names the step (its said_as): what they asked for.",

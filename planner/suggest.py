@@ -322,10 +322,12 @@ def _best(
         # about a topic, the step written for it alone, then one written for it among others,
         # then one that eases it.
         with_team = -len(own_services_used(step, profile, library.rules))
+        unnamed = not words_name(step.said_as, profile)
         return (
+            unnamed if slot.takes.named_first else 0,
             preferred,
             # What the person asked for in their own words leads among the steps that serve.
-            not words_name(step.said_as, profile),
+            unnamed,
             step.id not in leads,
             with_team,
             _specificity(step, topic) if topic else 0,

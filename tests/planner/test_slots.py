@@ -317,3 +317,27 @@ def test_what_the_person_asked_for_in_their_own_words_has_a_slot_of_its_own(buil
     assert [slot for _, slot in _slots(build_plan(person, library))] == ["first_aim"]
     said = person.model_copy(update={"hopes": "There's a shed in town I'd like to try."})
     assert _slots(build_plan(said, library))[1] == ("go_to_the_shed", "asked_for")
+
+
+def test_a_slot_may_let_the_step_the_person_names_lead_even_its_own_preference(build_library):
+    def money_slot(named_first):
+        return {
+            "id": "money_worry",
+            "when": {"barriers": ("money_worries",)},
+            "takes": {
+                "kinds": ("basic_needs",),
+                "most_urgent": True,
+                "named_first": named_first,
+                "prefer": ("general_money_advice",),
+            },
+        }
+
+    steps = [
+        *full_grid(),
+        _basic("general_money_advice", ("money_worries",)),
+        _basic("council_tax_help", ("money_worries",), said_as=("council tax",)),
+    ]
+    person = profile(stage=2, barriers=["money_worries"], hopes="Sort the council tax out.")
+    for named_first, expected in ((False, "general_money_advice"), (True, "council_tax_help")):
+        library = build_library(steps, _rules(slots=(money_slot(named_first),)))
+        assert build_plan(person, library).steps[0].id == expected
