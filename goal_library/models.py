@@ -518,6 +518,11 @@ class WordPrompt(_Strict):
         description="Ticked answers that already say it (early intervention for 'care "
         "coordinator'): with any of them, nothing is suggested to add.",
     )
+    recent_only: bool = Field(
+        default=False,
+        description="Read only when the words do not place it in the past in the same sentence "
+        "('sectioned last year', 'an overdose years ago').",
+    )
     draft: bool = Field(
         default=True,
         description="The draft reads these words as evidence until the coach and the person "

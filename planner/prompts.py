@@ -23,6 +23,11 @@ _READ_AT_MOST = 20_000
 # "I have no debts", "I'm not really in debt": a phrase this many words after a negative, in
 # the same sentence, is not read.
 _NEGATION_REACH = 3
+# "Sectioned last year", "an overdose years ago": said of the past, not of now.
+_PAST = re.compile(
+    r"\b(?:last year|years ago|year ago|a long time ago|when i was (?:younger|a teenager|a kid)"
+    r"|in the past|back in (?:19|20)\d\d|in (?:19|20)\d\d)\b"
+)
 _NEGATIVES = frozenset(
     {
         "no",
@@ -86,7 +91,7 @@ def word_prompts(
     skipped = set(set_aside)
     found: dict[tuple[str, str], Prompt] = {}
     for entry in library.prompts:
-        if not _said(_pattern(entry.phrases), words):
+        if not _said(_pattern(entry.phrases), words, recent_only=entry.recent_only):
             continue
         for prompt in _prompts_for(entry, ticked, work_situation, language, library):
             if prompt.key not in skipped:
@@ -198,13 +203,19 @@ def _label(said_id: str, library: Library) -> str:
     return library.strength(said_id).label
 
 
-def _said(pattern: re.Pattern[str], words: str) -> bool:
-    """Whether the words say a phrase somewhere other than just after a negative."""
+def _said(pattern: re.Pattern[str], words: str, *, recent_only: bool = False) -> bool:
+    """Whether the words say a phrase somewhere other than just after a negative (and, when
+    `recent_only`, not placed in the past in the same sentence)."""
     for match in pattern.finditer(words):
-        sentence_so_far = re.split(r"[.!?;,\n]", words[: match.start()])[-1]
-        before = sentence_so_far.split()[-_NEGATION_REACH:]
-        if not _NEGATIVES.intersection(before):
-            return True
+        sentence_so_far = re.split(r"[.!?;\n]", words[: match.start()])[-1]
+        before = re.split(r",", sentence_so_far)[-1].split()[-_NEGATION_REACH:]
+        if _NEGATIVES.intersection(before):
+            continue
+        if recent_only:
+            sentence = sentence_so_far + re.split(r"[.!?;\n]", words[match.start() :])[0]
+            if _PAST.search(sentence):
+                continue
+        return True
     return False
 
 

@@ -180,6 +180,8 @@ def test_a_friend_the_words_contradict_is_not_needed_by_any_step_offered(words_l
         ("I'm fine with people, except on the phone to strangers.", "prefers_writing"),
         ("I'm not allowed to exercise while my heart rate is low.", "domestic_abuse"),
         ("I owe it to my kids to try.", "debts"),
+        ("I was sectioned last year, I'm much better now.", "recent_crisis"),
+        ("I'm in a hostel for now, waiting to move on.", "no_safe_place_to_live"),
     ],
 )
 def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
@@ -195,11 +197,16 @@ def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
         ("The gambling got worse after my wife passed.", "bereaved"),
         ("My ECS card ran out in the summer.", "work_card_run_out"),
         ("I'm £900 behind on rent and the landlord sent a notice.", "rent_arrears"),
+        ("Sectioned three weeks ago, home on Friday.", "recent_crisis"),
+        ("Living in the van since the summer.", "no_safe_place_to_live"),
+        ("I do 12 hours a week in a warehouse.", "work_situation"),
+        ("A bottle of wine a night, they don't know.", "alcohol_or_drugs"),
     ],
 )
 def test_plain_words_for_what_matters_are_read(library, text, read_as):
     read = as_read(profile(barriers_own_words=text), library)
-    assert read_as in {*read.barriers, *read.strengths}
+    said = {*read.barriers, *read.strengths}
+    assert read_as in said or (read_as == "work_situation" and read.work_situation == "in_work")
 
 
 def test_a_ticked_money_worry_the_words_contradict_is_asked_about_and_not_leaned_on(library):
