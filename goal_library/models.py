@@ -518,6 +518,11 @@ class WordPrompt(_Strict):
         description="Ticked answers that already say it (early intervention for 'care "
         "coordinator'): with any of them, nothing is suggested to add.",
     )
+    not_near: tuple[str, ...] = Field(
+        default=(),
+        description="Words that, in the same sentence, mean the phrase is about something else "
+        "(a gas card that ran out is not a work card).",
+    )
     recent_only: bool = Field(
         default=False,
         description="Read only when the words do not place it in the past in the same sentence "

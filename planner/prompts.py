@@ -91,7 +91,13 @@ def word_prompts(
     skipped = set(set_aside)
     found: dict[tuple[str, str], Prompt] = {}
     for entry in library.prompts:
-        if not _said(_pattern(entry.phrases), words, recent_only=entry.recent_only):
+        said = _said(
+            _pattern(entry.phrases),
+            words,
+            recent_only=entry.recent_only,
+            not_near=_pattern(entry.not_near) if entry.not_near else None,
+        )
+        if not said:
             continue
         for prompt in _prompts_for(entry, ticked, work_situation, language, library):
             if prompt.key not in skipped:
@@ -203,18 +209,26 @@ def _label(said_id: str, library: Library) -> str:
     return library.strength(said_id).label
 
 
-def _said(pattern: re.Pattern[str], words: str, *, recent_only: bool = False) -> bool:
-    """Whether the words say a phrase somewhere other than just after a negative (and, when
-    `recent_only`, not placed in the past in the same sentence)."""
+def _said(
+    pattern: re.Pattern[str],
+    words: str,
+    *,
+    recent_only: bool = False,
+    not_near: re.Pattern[str] | None = None,
+) -> bool:
+    """Whether the words say a phrase somewhere other than just after a negative; when
+    `recent_only`, not placed in the past in the same sentence; with `not_near`, not in a
+    sentence that shows it is about something else."""
     for match in pattern.finditer(words):
         sentence_so_far = re.split(r"[.!?;\n]", words[: match.start()])[-1]
         before = re.split(r",", sentence_so_far)[-1].split()[-_NEGATION_REACH:]
         if _NEGATIVES.intersection(before):
             continue
-        if recent_only:
-            sentence = sentence_so_far + re.split(r"[.!?;\n]", words[match.start() :])[0]
-            if _PAST.search(sentence):
-                continue
+        sentence = sentence_so_far + re.split(r"[.!?;\n]", words[match.start() :])[0]
+        if recent_only and _PAST.search(sentence):
+            continue
+        if not_near is not None and not_near.search(sentence):
+            continue
         return True
     return False
 

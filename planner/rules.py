@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from goal_library.models import AREA_IDS, Aim, Library, LibraryStep, PlanningRules
 from planner.models import Profile
+from planner.prompts import words_name
 
 
 def effective_stage(profile: Profile, area: str) -> int:
@@ -44,7 +45,8 @@ def aims_of(profile: Profile, rules: PlanningRules) -> tuple[str, ...]:
 
 def open_areas(profile: Profile, library: Library) -> tuple[str, ...]:
     """Life areas the plan looks at: the stage's focus areas, then the areas basic needs and the
-    person's aims open, then any the coach opened by setting a stage."""
+    person's aims open, the areas of steps they hope for in their own words, then any the coach
+    opened by setting a stage."""
     rules = library.rules
     areas = list(rules.focus_areas[profile.stage])
     if has_basic_needs(profile, rules):
@@ -52,6 +54,11 @@ def open_areas(profile: Profile, library: Library) -> tuple[str, ...]:
     for aim_id in aims_of(profile, rules):
         areas.extend(library.aim(aim_id).areas)
     areas.extend(rules.work_situation_areas.get(profile.work_situation or "", ()))
+    areas.extend(
+        step.area
+        for step in library.steps
+        if step.said_as and words_name(step.said_as, profile, hopes_only=True)
+    )
     areas.extend(a for a in AREA_IDS if a in profile.area_stages)
     return tuple(dict.fromkeys(areas))
 

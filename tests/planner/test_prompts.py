@@ -182,6 +182,9 @@ def test_a_friend_the_words_contradict_is_not_needed_by_any_step_offered(words_l
         ("I owe it to my kids to try.", "debts"),
         ("I was sectioned last year, I'm much better now.", "recent_crisis"),
         ("I'm in a hostel for now, waiting to move on.", "no_safe_place_to_live"),
+        ("The gas card ran out on Sunday.", "work_card_run_out"),
+        ("No phone internet at the hostel.", "no_phone"),
+        ("I was sectioned in March.", "recent_crisis"),
     ],
 )
 def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
@@ -197,7 +200,7 @@ def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
         ("The gambling got worse after my wife passed.", "bereaved"),
         ("My ECS card ran out in the summer.", "work_card_run_out"),
         ("I'm £900 behind on rent and the landlord sent a notice.", "rent_arrears"),
-        ("Sectioned three weeks ago, home on Friday.", "recent_crisis"),
+        ("Took an overdose three weeks ago, home on Friday.", "recent_crisis"),
         ("Living in the van since the summer.", "no_safe_place_to_live"),
         ("I do 12 hours a week in a warehouse.", "work_situation"),
         ("A bottle of wine a night, they don't know.", "alcohol_or_drugs"),

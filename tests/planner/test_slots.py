@@ -341,3 +341,18 @@ def test_a_slot_may_let_the_step_the_person_names_lead_even_its_own_preference(b
     for named_first, expected in ((False, "general_money_advice"), (True, "council_tax_help")):
         library = build_library(steps, _rules(slots=(money_slot(named_first),)))
         assert build_plan(person, library).steps[0].id == expected
+
+
+def test_a_step_they_hope_for_opens_its_area(build_library):
+    rules = _rules(
+        focus_areas={stage: ("getting_out",) for stage in range(1, 6)},
+        slots=({"id": "asked_for", "takes": {"named": True}},),
+    )
+    steps = [
+        *full_grid(),
+        make_step("pip_form_help", area="money_and_home", grade=2, said_as=("pip form",)),
+    ]
+    library = build_library(steps, rules)
+    person = profile(stage=2, hopes="Sort the PIP form out.")
+    assert [s.id for s in build_plan(person, library).steps] == ["pip_form_help"]
+    assert build_plan(person.model_copy(update={"hopes": ""}), library).steps == []
