@@ -25,7 +25,8 @@ _READ_AT_MOST = 20_000
 _NEGATION_REACH = 3
 # "Sectioned last year", "an overdose years ago": said of the past, not of now.
 _PAST = re.compile(
-    r"\b(?:last year|years ago|year ago|a long time ago|when i was (?:younger|a teenager|a kid)"
+    r"\b(?:last year|years ago|year ago|months ago|a long time ago"
+    r"|when i was (?:younger|a teenager|a kid)|used to|not for \w+ (?:months|years)"
     r"|in the past|back in (?:19|20)\d\d|in (?:19|20)\d\d)\b"
 )
 _NEGATIVES = frozenset(

@@ -10,7 +10,16 @@ if TYPE_CHECKING:
     from planner.policy import Score
 
 
-def stage_fit_reason(grade: int, stage: int, library: Library) -> str:
+# Steps about what a person needs or has now (a home, money, safety, a job), whose purpose the
+# stage's general words ("it helps you build a routine") would misdescribe.
+_NEED_KINDS = frozenset(
+    {"basic_needs", "safety", "in_work", "work_support", "studying", "starting_work", "better_off"}
+)
+
+
+def stage_fit_reason(grade: int, stage: int, library: Library, kinds: tuple[str, ...] = ()) -> str:
+    if grade == stage and _NEED_KINDS.intersection(kinds):
+        return "This is a step you can take where you are now."
     if grade == stage:
         return f"This fits where you are now: {library.stage(stage).fit}."
     if grade == stage + 1:
@@ -48,7 +57,7 @@ def step_reasons(
     the strengths it uses, then the barriers it eases."""
     reasons = [
         slot_words,
-        stage_fit_reason(step.grade, stage, library),
+        stage_fit_reason(step.grade, stage, library, step.kinds),
         aims_reason(parts.aims, library),
         strengths_reason(parts.strengths, library),
         eased_reason(parts.eased, library),

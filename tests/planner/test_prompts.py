@@ -224,3 +224,13 @@ def test_words_a_ticked_answer_already_says_suggest_nothing_more(library):
     said = "My care coordinator is great."
     assert ("strengths", "cmht") in {(p.field, p.value) for p in _prompts(library, said)}
     assert _prompts(library, said, strengths=["early_intervention"]) == []
+
+
+def test_the_past_is_not_read_as_now(library):
+    for text in (
+        "I used to self-harm, not for eight months now.",
+        "Took an overdose two years ago.",
+        "My redundancy savings may run out before Easter.",
+    ):
+        read = as_read(profile(barriers_own_words=text), library)
+        assert not {"recent_crisis", "runs_out_before_payday"} & set(read.barriers), text
