@@ -177,6 +177,15 @@ def test_every_step_says_why_and_names_strengths_and_barriers(build_library, lib
     assert step.barriers_eased == ["poor_sleep"]
 
 
+def test_a_step_about_a_need_is_not_said_to_build_a_routine(build_library):
+    library_ = build_library(
+        [make_step("ring_about_the_bill", grade=2, kinds=("basic_needs",), area="money_and_home")]
+    )
+    person = profile(barriers=["money_worries"])
+    (step,) = build_plan(person, library_).steps
+    assert step.reasons[0] == "This is a step you can take where you are now."
+
+
 def test_help_now_contacts_default_to_england_and_follow_the_nation(library):
     plan = build_plan(profile(), library)
     names = [s.name for s in plan.signposts]
