@@ -221,6 +221,13 @@ def _when_named(step: LibraryStep, person: Person, library: Library) -> Verdict:
     return _one("when_named", refused, "only when their own words name it", "their words name it")
 
 
+def _already_doing(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    refused = words_name(step.already_doing, person.profile)
+    return _one(
+        "already_doing", refused, "their words say they do this already", "not done already"
+    )
+
+
 def _crisis_grade(step: LibraryStep, person: Person, library: Library) -> Verdict:
     rules = library.rules
     return _one(
@@ -259,6 +266,7 @@ RULES: tuple[PolicyRule, ...] = (
     PolicyRule("setting_stage", _OFFERED, _setting_stage),
     PolicyRule("follows_on", frozenset({Scope.SUGGESTED}), _follows_on),
     PolicyRule("when_named", _OFFERED, _when_named),
+    PolicyRule("already_doing", _OFFERED, _already_doing),
     PolicyRule("crisis_grade", _OFFERED, _crisis_grade),
     PolicyRule("crisis_kind", _OFFERED, _crisis_kind),
 )

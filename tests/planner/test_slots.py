@@ -356,3 +356,31 @@ def test_a_step_they_hope_for_opens_its_area(build_library):
     person = profile(stage=2, hopes="Sort the PIP form out.")
     assert [s.id for s in build_plan(person, library).steps] == ["pip_form_help"]
     assert build_plan(person.model_copy(update={"hopes": ""}), library).steps == []
+
+
+def test_gambling_that_drives_debts_is_blocked_before_the_debts(build_library):
+    rules = _rules(
+        raised=("gambling", "money_worries"),
+        slots=(
+            {
+                "id": "gambling_first",
+                "when": {"barriers": ("gambling",)},
+                "takes": {"raised": True, "raised_from": ("gambling",)},
+            },
+            {
+                "id": "bills_and_debt",
+                "when": {"barriers": ("money_worries",)},
+                "takes": {"kinds": ("basic_needs",), "most_urgent": True},
+            },
+        ),
+    )
+    steps = [
+        *full_grid(),
+        make_step("block_gambling", area="health_and_support", grade=1, only_for=("gambling",)),
+        _basic("debt_advice", ("money_worries",)),
+    ]
+    person = profile(stage=2, barriers=["money_worries", "gambling"])
+    assert _slots(build_plan(person, build_library(steps, rules))) == [
+        ("block_gambling", "gambling_first"),
+        ("debt_advice", "bills_and_debt"),
+    ]
