@@ -81,7 +81,13 @@ def review_plan(
     for step in plan.steps:
         taken = {s.id for s in chosen} | {s.id for s in plan.steps if s.id != step.id}
         follow_on = follow_on_step(
-            step, outcomes.get(step.id), person, library, taken, done | declined
+            step,
+            outcomes.get(step.id),
+            person,
+            library,
+            taken,
+            done | declined,
+            frozenset(plan.not_for_me),
         )
         if follow_on is not None:
             chosen.append(follow_on)
@@ -101,7 +107,8 @@ def review_plan(
     if in_crisis(person, library.rules):
         chosen = _small_and_safe(chosen, cap, draft, library, notes)
     else:
-        chosen = _urgent_first(chosen, cap, draft, library, notes)
+        acted_on = frozenset(s.id for s in reviewed_steps if s.outcome == "done")
+        chosen = _urgent_first(chosen, cap, draft, library, notes, acted_on)
     chosen = _fill_to_cap(chosen, cap, draft, library)
     next_plan = with_note(
         draft,
@@ -127,9 +134,11 @@ def follow_on_step(
     library: Library,
     taken: set[str],
     done: frozenset[str] = frozenset(),
+    declined_before: frozenset[str] = frozenset(),
 ) -> PlanStep | None:
     """The step that follows this one in the next plan (the first move of the outcome's row
-    that can be made), or None when it simply ends."""
+    that can be made), or None when it simply ends. `declined_before`: steps the person said
+    were not for them at earlier reviews."""
     row = library.rules.review_moves[outcome or NOT_REVIEWED]
     if step.own_words:
         own = next((m for m in row if m.move == "same"), None)
@@ -142,7 +151,7 @@ def follow_on_step(
     for move in row:
         if move.low_confidence_only and not should_offer_smaller(step.confidence, library.rules):
             continue
-        target = _move_target(move, current, profile, library, taken, done)
+        target = _move_target(move, current, profile, library, taken, done, declined_before)
         if target is None:
             continue
         moved = _with_reason(target, profile, library, move.words, done)
@@ -165,6 +174,7 @@ def _move_target(
     library: Library,
     taken: set[str],
     done: frozenset[str],
+    declined_before: frozenset[str] = frozenset(),
 ) -> LibraryStep | None:
     """The step a move leads to for this person now, or None when it cannot be made."""
     if move.move == "same":
@@ -174,7 +184,7 @@ def _move_target(
         if target_id is None or target_id in taken or not library.has_step(target_id):
             return None
         return _this_or_its_twin(library.step(target_id), profile, library, taken, done)
-    return _another_in_area(current, profile, library, taken, done, move.move)
+    return _another_in_area(current, profile, library, taken, done, move.move, declined_before)
 
 
 def _this_or_its_twin(
@@ -207,9 +217,18 @@ def _another_in_area(
     taken: set[str],
     done: frozenset[str],
     move: str,
+    declined_before: frozenset[str] = frozenset(),
 ) -> LibraryStep | None:
     taken_families = {library.step(i).family_id for i in taken if library.has_step(i)}
     purpose = set(about(current, profile)) | set(aims_served(current, profile, library))
+    declined_topics = {
+        topic
+        for i in declined_before
+        if library.has_step(i)
+        for topic in about(library.step(i), profile)
+    }
+    # A second "not for me" on the same topic: something for another purpose first.
+    tired_of_it = bool(set(about(current, profile)) & declined_topics)
 
     def shares_purpose(step: LibraryStep) -> bool:
         return bool(
@@ -218,7 +237,8 @@ def _another_in_area(
 
     # Another step for the same purpose first (the drink, the aim), then any other.
     ranked = sorted(
-        candidates(current.area, profile, library, done), key=lambda s: not shares_purpose(s)
+        candidates(current.area, profile, library, done),
+        key=lambda s: shares_purpose(s) if tired_of_it else not shares_purpose(s),
     )
     for candidate in ranked:
         if candidate.id == current.id or candidate.id in taken:
@@ -271,15 +291,23 @@ def _smaller_for_the_same_need(done: set[str], library: Library) -> set[str]:
 
 
 def _urgent_first(
-    chosen: list[PlanStep], cap: int, draft: Plan, library: Library, notes: list[str]
+    chosen: list[PlanStep],
+    cap: int,
+    draft: Plan,
+    library: Library,
+    notes: list[str],
+    acted_on: frozenset[str] = frozenset(),
 ) -> list[PlanStep]:
     """What the person needs most now comes first, as in a first draft: a step the new draft
     puts in an urgent slot (being safe at home, a basic need) that no carried step already
-    serves leads the plan. To make room, carried library steps beyond the cap are left out,
-    each named in a note; the person's own steps are always kept."""
+    serves, and that the person did not act on at this review, leads the plan. To make room,
+    carried library steps beyond the cap are left out, each named in a note; the person's own
+    steps are always kept."""
     urgent_slots = set(library.rules.urgent_slots)
     profile = as_read(draft.profile, library)
-    carried = [library.step(s.id) for s in chosen if library.has_step(s.id)]
+    # A step done at this review serves its need too: the person acted on it.
+    ids = [*(s.id for s in chosen), *sorted(acted_on)]
+    carried = [library.step(i) for i in ids if library.has_step(i)]
     carried_families = {s.family_id for s in carried}
     carried_topics = {t for s in carried for t in about(s, profile)}
     # A carried step about a stronger topic serves the weaker one too (housing help for someone

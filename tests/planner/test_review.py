@@ -385,3 +385,45 @@ def test_after_a_step_is_done_no_smaller_step_for_the_same_need_comes_back(build
     offered = set(_ids(reviewed)) | {s.id for a in reviewed.alternatives.values() for s in a}
     assert "tell_coach_housing" not in offered
     assert "note_bill_day" in offered, "a smaller step for another need is still offered"
+
+
+def test_a_second_not_for_me_on_the_same_topic_moves_to_another_purpose(build_library):
+    sleep = {"area": "looking_after_myself", "grade": 2, "eases": ("poor_sleep",)}
+    steps = [
+        *(s for s in full_grid() if s.area != "looking_after_myself"),
+        make_step("bedtime_routine", **sleep),
+        make_step("no_caffeine_late", **sleep),
+        make_step("sleep_diary", **sleep),
+        make_step("warm_bath", **sleep),
+        make_step("cook_a_meal", area="looking_after_myself", grade=2),
+    ]
+    library = build_library(steps)
+    plan = _plan_with(library, "bedtime_routine", stage=2, barriers=["poor_sleep"])
+    first = review_plan(plan, {"bedtime_routine": "not_for_me"}, library, TODAY)
+    swapped = next(s for s in first.steps if s.area == "looking_after_myself")
+    assert swapped.id in {"no_caffeine_late", "sleep_diary", "warm_bath"}, "first time: the same"
+    second = review_plan(first, {swapped.id: "not_for_me"}, library, TODAY)
+    words = _words(library, "not_for_me", "another_same_grade")
+    (follow_on,) = [s for s in second.steps if s.reasons and s.reasons[0] == words]
+    assert follow_on.id == "cook_a_meal", "second time on the topic: another purpose"
+
+
+def test_a_need_acted_on_at_this_review_does_not_push_out_a_step_kept_going(build_library):
+    from tests.conftest import rules_table
+
+    money = {"area": "money_and_home", "kinds": ("basic_needs",)}
+    steps = [
+        *(s for s in full_grid() if s.area != "money_and_home"),
+        make_step(
+            "extra_credit", grade=1, only_for=("money_worries",), next="priority_list", **money
+        ),
+        make_step("priority_list", grade=2, follows_on=True, **money),
+        make_step("fuel_voucher", grade=2, only_for=("money_worries",), **money),
+        make_step("mens_shed", area="people_and_connection", grade=2),
+    ]
+    library = build_library(steps, rules_table(urgent_slots=("basic_need",)))
+    plan = _plan_with(library, "extra_credit", stage=2, barriers=["money_worries"])
+    plan = replace_step(plan, plan.steps[1].id, "mens_shed", library)
+    reviewed = review_plan(plan, {"extra_credit": "done", "mens_shed": "partly"}, library, TODAY)
+    assert _ids(reviewed) == ["priority_list", "mens_shed"]
+    assert reviewed.notes == []
