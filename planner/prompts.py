@@ -149,6 +149,8 @@ def as_read(profile: Profile, library: Library) -> Profile:
     barriers = [b for b in profile.barriers if b not in unsure]
     barriers += [p.value for p in read if p.field == "barriers" and p.value not in barriers]
     situation = next((p.value for p in read if p.field == "work_situation"), None)
+    # Only read in memory to draft from; the plan keeps the answers as given, so nothing built
+    # here is ever saved.
     return profile.model_copy(
         update={
             "strengths": strengths,

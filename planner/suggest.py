@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from goal_library.models import Library, LibraryStep, Slot, SlotTakes, SlotWhen
-from planner.models import Plan, PlanStep, Profile, ReadFromWords, StepTrace
+from planner.models import Plan, PlanStep, Profile, ReadFromWords, StepTrace, revised
 from planner.policy import Scope, candidates, decide, rank_key, score
 from planner.prompts import Prompt, as_read, read_from_words, words_name
 from planner.reasons import step_reasons
@@ -104,7 +104,7 @@ def _with_words_reason(
         reason = "This is about something you wrote."
     else:
         return step
-    return step.model_copy(update={"reasons": [reason, *step.reasons]})
+    return revised(step, reasons=[reason, *step.reasons])
 
 
 def choose(
