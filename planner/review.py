@@ -107,7 +107,9 @@ def review_plan(
     if in_crisis(person, library.rules):
         chosen = _small_and_safe(chosen, cap, draft, library, notes)
     else:
-        acted_on = frozenset(s.id for s in reviewed_steps if s.outcome == "done")
+        # Done, or said to be not for them: either way the person has answered that need for
+        # now, and a new step about it is not pushed in ahead of the steps they keep.
+        acted_on = frozenset(s.id for s in reviewed_steps if s.outcome in ("done", "not_for_me"))
         chosen = _urgent_first(chosen, cap, draft, library, notes, acted_on)
     chosen = _fill_to_cap(chosen, cap, draft, library)
     next_plan = with_note(

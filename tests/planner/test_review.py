@@ -427,3 +427,28 @@ def test_a_need_acted_on_at_this_review_does_not_push_out_a_step_kept_going(buil
     reviewed = review_plan(plan, {"extra_credit": "done", "mens_shed": "partly"}, library, TODAY)
     assert _ids(reviewed) == ["priority_list", "mens_shed"]
     assert reviewed.notes == []
+
+
+def test_a_need_they_said_no_to_at_this_review_is_not_pushed_back_in(build_library):
+    from planner.models import revised
+    from tests.conftest import rules_table
+
+    money = {"area": "money_and_home", "kinds": ("basic_needs",)}
+    steps = [
+        *(s for s in full_grid() if s.area != "money_and_home"),
+        make_step("first_money_step", grade=2, only_for=("money_worries",), **money),
+        make_step("rent_advice", grade=2, only_for=("money_worries",), **money),
+        make_step("rent_small", grade=1, only_for=("money_worries",), **money),
+        make_step("tidy_a_shelf", area="money_and_home", grade=2),
+        make_step("gamblers_group", area="health_and_support", grade=2),
+    ]
+    library = build_library(steps, rules_table(urgent_slots=("basic_need",)))
+    plan = _plan_with(library, "rent_advice", stage=2, barriers=["money_worries"])
+    plan = replace_step(plan, plan.steps[1].id, "gamblers_group", library)
+    # They turned down a money step at an earlier review, and now turn this one down too.
+    plan = revised(plan, not_for_me=["first_money_step"])
+    reviewed = review_plan(
+        plan, {"rent_advice": "not_for_me", "gamblers_group": "partly"}, library, TODAY
+    )
+    assert "gamblers_group" in _ids(reviewed), "the step they keep going is not cut"
+    assert "rent_small" not in _ids(reviewed)
