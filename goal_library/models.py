@@ -104,10 +104,11 @@ class LibraryStep(_Strict):
         "English class); whole words, a trailing * matches any ending. When the person's own "
         "words say one, the step leads among those that serve the same slot.",
     )
-    already_doing: tuple[str, ...] = Field(
+    not_when_said: tuple[str, ...] = Field(
         default=(),
-        description="Words that show the person does this already ('walk the dog every day'): "
-        "then the step is not suggested, as it would talk them down. It can be added by hand.",
+        description="Words that show the step is wrong for the person: they do it already "
+        "('walk the dog every day'), or it no longer fits ('DVLA took my licence'). Then it is "
+        "not suggested; it can be added by hand.",
     )
     when_named: bool = Field(
         default=False,
@@ -154,7 +155,7 @@ class LibraryStep(_Strict):
 
     _ids = field_validator("id")(_check_id)
 
-    @field_validator("said_as", "already_doing")
+    @field_validator("said_as", "not_when_said")
     @classmethod
     def _said_in_lower_case(cls, phrases: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(p.lower() for p in phrases)

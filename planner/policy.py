@@ -221,10 +221,13 @@ def _when_named(step: LibraryStep, person: Person, library: Library) -> Verdict:
     return _one("when_named", refused, "only when their own words name it", "their words name it")
 
 
-def _already_doing(step: LibraryStep, person: Person, library: Library) -> Verdict:
-    refused = words_name(step.already_doing, person.profile)
+def _not_when_said(step: LibraryStep, person: Person, library: Library) -> Verdict:
+    refused = words_name(step.not_when_said, person.profile)
     return _one(
-        "already_doing", refused, "their words say they do this already", "not done already"
+        "not_when_said",
+        refused,
+        "their words say they do this already, or that it does not fit",
+        "nothing they wrote rules it out",
     )
 
 
@@ -266,7 +269,7 @@ RULES: tuple[PolicyRule, ...] = (
     PolicyRule("setting_stage", _OFFERED, _setting_stage),
     PolicyRule("follows_on", frozenset({Scope.SUGGESTED}), _follows_on),
     PolicyRule("when_named", _OFFERED, _when_named),
-    PolicyRule("already_doing", _OFFERED, _already_doing),
+    PolicyRule("not_when_said", _OFFERED, _not_when_said),
     PolicyRule("crisis_grade", _OFFERED, _crisis_grade),
     PolicyRule("crisis_kind", _OFFERED, _crisis_kind),
 )

@@ -510,10 +510,10 @@ def test_a_step_for_when_it_is_named_is_offered_only_to_someone_whose_words_name
 
 
 def test_a_step_the_person_says_they_do_already_is_not_suggested(build_library):
-    walk = make_step("short_dog_walk", grade=2, already_doing=("walk the dog every day",))
+    walk = make_step("short_dog_walk", grade=2, not_when_said=("walk the dog every day",))
     library = build_library([*full_grid(), walk])
     quiet = profile(stage=2)
     assert may_offer(walk, quiet, library)
     said = quiet.model_copy(update={"strengths_own_words": "I walk the dog every day, miles."})
-    assert [r.rule for r in refusals(walk, said, library, Scope.SUGGESTED)] == ["already_doing"]
+    assert [r.rule for r in refusals(walk, said, library, Scope.SUGGESTED)] == ["not_when_said"]
     assert refusals(walk, said, library, Scope.BY_HAND) == ()
