@@ -266,6 +266,9 @@ def _with_smaller_rungs(done: set[str], library: Library) -> frozenset[str]:
     """Steps done, the smaller rungs of their ladders, and smaller steps written for the same
     need in the same area: after ringing the housing team, no step that only gets ready to."""
     found = set(done) | _smaller_for_the_same_need(done, library)
+    # A near-twin of a step done (telling the GP after telling the team) is not offered either.
+    families = {library.step(i).family_id for i in done if library.has_step(i)}
+    found |= {s.id for s in library.steps if s.family_id in families}
     for step_id in done:
         seen: set[str] = set()
         while library.has_step(step_id) and step_id not in seen:

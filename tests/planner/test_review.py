@@ -452,3 +452,19 @@ def test_a_need_they_said_no_to_at_this_review_is_not_pushed_back_in(build_libra
     )
     assert "gamblers_group" in _ids(reviewed), "the step they keep going is not cut"
     assert "rent_small" not in _ids(reviewed)
+
+
+def test_a_near_twin_of_a_step_done_is_treated_as_done(build_library):
+    from planner.review import _with_smaller_rungs
+
+    health = {"area": "health_and_support", "grade": 2, "family": "tell_about_drink"}
+    library = build_library(
+        [
+            *full_grid(),
+            make_step("tell_the_team_about_drink", **health),
+            make_step("tell_the_gp_about_drink", **health),
+        ]
+    )
+    done = _with_smaller_rungs({"tell_the_team_about_drink"}, library)
+    assert "tell_the_gp_about_drink" in done
+    assert "health_and_support_g2_0" not in done
