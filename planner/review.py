@@ -242,8 +242,12 @@ def _another_in_area(
         candidates(current.area, profile, library, done),
         key=lambda s: shares_purpose(s) if tired_of_it else not shares_purpose(s),
     )
+    # Someone in work is not swapped onto a job search, as a draft would not offer one.
+    left_out = set(library.rules.work_situation_not_in_draft.get(profile.work_situation or "", ()))
     for candidate in ranked:
         if candidate.id == current.id or candidate.id in taken:
+            continue
+        if left_out & set(candidate.kinds):
             continue
         if candidate.family_id in taken_families | {current.family_id}:
             continue

@@ -468,3 +468,20 @@ def test_a_near_twin_of_a_step_done_is_treated_as_done(build_library):
     done = _with_smaller_rungs({"tell_the_team_about_drink"}, library)
     assert "tell_the_gp_about_drink" in done
     assert "health_and_support_g2_0" not in done
+
+
+def test_someone_in_work_is_not_swapped_onto_a_job_search(build_library):
+    from tests.conftest import rules_table
+
+    work = {"area": "volunteering_and_work", "grade": 2}
+    steps = [
+        *(s for s in full_grid() if s.area != "volunteering_and_work"),
+        make_step("fit_note", kinds=("in_work",), **work),
+        make_step("job_search", kinds=("work",), **work),
+        make_step("wellness_plan", kinds=("in_work",), **work),
+    ]
+    rules = rules_table(work_situation_not_in_draft={"in_work": ("work",)})
+    library = build_library(steps, rules)
+    plan = _plan_with(library, "fit_note", stage=2, work_situation="in_work")
+    reviewed = review_plan(plan, {"fit_note": "not_for_me"}, library, TODAY)
+    assert "job_search" not in _ids(reviewed)
