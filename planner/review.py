@@ -253,6 +253,10 @@ def _another_in_area(
             continue
         if move == "another_same_grade" and candidate.grade != current.grade:
             continue
+        # At the same grade only for the same purpose: otherwise the next move looks wider for
+        # it (another gambling step a grade up beats a talk about feelings at this grade).
+        if move == "another_same_grade" and not tired_of_it and not shares_purpose(candidate):
+            continue
         if move == "another_bigger" and candidate.grade < current.grade:
             continue
         return candidate

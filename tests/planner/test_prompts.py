@@ -185,6 +185,8 @@ def test_a_friend_the_words_contradict_is_not_needed_by_any_step_offered(words_l
         ("The gas card ran out on Sunday.", "work_card_run_out"),
         ("No phone internet at the hostel.", "no_phone"),
         ("I was sectioned in March.", "recent_crisis"),
+        ("I volunteer at the food bank on Tuesdays.", "runs_out_before_payday"),
+        ("My dog died in March.", "bereaved"),
     ],
 )
 def test_loose_words_are_not_read_into_the_draft(library, text, not_read):

@@ -485,3 +485,27 @@ def test_someone_in_work_is_not_swapped_onto_a_job_search(build_library):
     plan = _plan_with(library, "fit_note", stage=2, work_situation="in_work")
     reviewed = review_plan(plan, {"fit_note": "not_for_me"}, library, TODAY)
     assert "job_search" not in _ids(reviewed)
+
+
+def test_not_for_me_looks_a_grade_wider_for_the_same_purpose_first(build_library):
+    health = {"area": "health_and_support", "only_for": ("gambling",)}
+    steps = [
+        *(s for s in full_grid() if s.area != "health_and_support"),
+        make_step("block_on_card", grade=1, **health),
+        make_step("gambling_helpline", grade=2, **health),
+        make_step("tell_someone_how_you_feel", area="health_and_support", grade=1),
+    ]
+    rules = _rules_with_raised(("gambling",))
+    library = build_library(steps, rules)
+    plan = _plan_with(library, "block_on_card", stage=1, barriers=["gambling"])
+    plan = replace_step(plan, plan.steps[1].id, "getting_out_g1_0", library)
+    reviewed = review_plan(plan, {"block_on_card": "not_for_me"}, library, TODAY)
+    not_for_me_words = {m.words for m in library.rules.review_moves["not_for_me"]}
+    (follow_on,) = [s for s in reviewed.steps if s.reasons[0] in not_for_me_words]
+    assert follow_on.id == "gambling_helpline"
+
+
+def _rules_with_raised(raised):
+    from tests.conftest import rules_table
+
+    return rules_table(raised=raised)
