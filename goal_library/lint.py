@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import statistics
 from collections import Counter
@@ -9,9 +10,13 @@ from dataclasses import dataclass, field
 
 import textstat
 
-from goal_library.models import AREA_IDS, NATION_IDS, Library, LibraryStep
+from goal_library.models import AREA_IDS, NATION_IDS, Library, LibraryStep, Source
 
 MIN_STEPS_PER_AREA_AND_GRADE = 6
+# A source checked longer ago than this is due to be checked again.
+RECHECK_AFTER_DAYS = 365
+# What a source carries until someone has read the page.
+NOT_YET_CHECKED = "TO CHECK"
 MIN_STEPS = 350
 # A ladder link moves at most this many grades.
 MAX_LADDER_JUMP = 1
@@ -32,6 +37,7 @@ class ReadingScore:
 @dataclass
 class LintReport:
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     coverage: dict[str, dict[int, int]] = field(default_factory=dict)
     reading: list[ReadingScore] = field(default_factory=list)
 
@@ -44,8 +50,9 @@ class LintReport:
         return statistics.median(r.grade_level for r in self.reading) if self.reading else 0.0
 
 
-def lint_library(library: Library) -> LintReport:
-    """Every problem with the library's content, the coverage table and reading scores."""
+def lint_library(library: Library, today: datetime.date | None = None) -> LintReport:
+    """Every problem with the library's content, the coverage table and reading scores;
+    `today` dates the warnings about sources due to be checked again."""
     report = LintReport()
     report.problems += _duplicate_ids(library)
     report.problems += _ladder_problems(library)
@@ -59,6 +66,8 @@ def lint_library(library: Library) -> LintReport:
     report.problems += _brief_problems(library)
     report.problems += _rules_can_be_served(library)
     report.problems += _banned_words(library)
+    report.problems += _fact_problems(library)
+    report.warnings += _stale_sources(library, today or datetime.date.today())
     report.reading = [reading_score(step) for step in library.steps]
     report.problems += _reading_problems(library, report)
     return report
@@ -96,11 +105,19 @@ def _duplicate_ids(library: Library) -> list[str]:
 def _ladder_problems(library: Library) -> list[str]:
     problems = []
     for step in library.steps:
-        for link, must_go in (("smaller", "down"), ("next", "up")):
-            target_id = getattr(step, link)
+        links = [
+            (link, must_go, getattr(step, link), f"step '{step.id}' field '{link}'")
+            for link, must_go in (("smaller", "down"), ("next", "up"))
+        ]
+        links += [
+            (link, must_go, target, f"step '{step.id}' field '{link}_in.{nation}'")
+            for link, must_go in (("smaller", "down"), ("next", "up"))
+            for nation, target in getattr(step, f"{link}_in").items()
+        ]
+        problems += _ladder_nation_problems(step, library)
+        for link, must_go, target_id, where in links:
             if target_id is None:
                 continue
-            where = f"step '{step.id}' field '{link}'"
             if target_id == step.id:
                 problems.append(f"{where}: a step cannot link to itself")
                 continue
@@ -140,6 +157,24 @@ def _ladder_problems(library: Library) -> list[str]:
                 f"step '{step.id}' field 'smaller': a step of grade {step.grade} needs a "
                 "smaller step, for when the person feels less sure"
             )
+    return problems
+
+
+def _ladder_nation_problems(step: LibraryStep, library: Library) -> list[str]:
+    """In every nation a step is offered in, its ladder steps are offered there too (or it
+    names the rung to use there, in `smaller_in` or `next_in`)."""
+    problems = []
+    for link in ("smaller", "next"):
+        for nation in step.nations or NATION_IDS:
+            target_id = getattr(step, f"{link}_for")(nation)
+            if target_id is None or not library.has_step(target_id):
+                continue
+            target = library.step(target_id)
+            if target.nations and nation not in target.nations:
+                problems.append(
+                    f"step '{step.id}' field '{link}': '{target_id}' is not offered in {nation}; "
+                    f"name the rung to use there in '{link}_in'"
+                )
     return problems
 
 
@@ -464,3 +499,77 @@ def _rules_can_be_served(library: Library) -> list[str]:
                 f"(kind '{kind}', needing nothing, at home or alone)"
             )
     return problems
+
+
+def fact_marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{marker})" for marker in markers))
+
+
+def _fact_problems(library: Library) -> list[str]:
+    """A step that names a service, number, cost, hours or rule carries a source for it, or is
+    marked unconfirmed; every source has been read."""
+    pattern = fact_marker_pattern(library.language.fact_markers)
+    problems = []
+    for step in library.steps:
+        where = f"step '{step.id}'"
+        found = pattern.search(claimant_text(step))
+        if found and not step.sources and not step.unconfirmed:
+            problems.append(
+                f"{where} field 'sources': it says '{found.group(0)}' (a service, number, cost, "
+                "hours or rule) with no source; add a public page (title, url, says, "
+                "checked_on) or mark it 'unconfirmed' and word it so it stays true"
+            )
+        problems += _unread_sources(where, step.sources)
+    for nation in ("uk_wide", *NATION_IDS):
+        for contact in getattr(library.signposts, nation):
+            where = f"signposts.yaml {nation} '{contact.id}'"
+            if not contact.sources:
+                problems.append(f"{where} field 'sources': a help-now contact needs a source")
+            problems += _unread_sources(where, contact.sources)
+    return problems + _hours_problems(library)
+
+
+def _hours_problems(library: Library) -> list[str]:
+    """Every help-now contact says when it answers, and one with set hours names a line that
+    answers any time, in the same nation's list, for the rest of the day."""
+    problems = []
+    for nation in NATION_IDS:
+        contacts = library.signposts.for_nation(nation)
+        any_time = {c.id for c in contacts if c.any_time}
+        for contact in contacts:
+            where = f"signposts.yaml '{contact.id}'"
+            if contact.hours is None:
+                problems.append(f"{where} field 'hours': say when it answers")
+            if contact.any_time and contact.at_other_times is not None:
+                problems.append(f"{where} field 'at_other_times': it answers any time already")
+            if not contact.any_time and contact.at_other_times not in any_time:
+                problems.append(
+                    f"{where} field 'at_other_times': a line with set hours names one that "
+                    f"answers any time ({', '.join(sorted(any_time))})"
+                )
+    return sorted(set(problems))
+
+
+def _unread_sources(where: str, sources: tuple[Source, ...]) -> list[str]:
+    return [
+        f"{where} field 'sources': {source.url} has not been read yet ({NOT_YET_CHECKED})"
+        for source in sources
+        if NOT_YET_CHECKED in (source.title, source.says)
+    ]
+
+
+def _stale_sources(library: Library, today: datetime.date) -> list[str]:
+    """Sources last checked more than RECHECK_AFTER_DAYS ago: still valid, due a re-check."""
+    dated = [(f"step '{s.id}'", source) for s in library.steps for source in s.sources]
+    dated += [
+        (f"signposts.yaml '{contact.id}'", source)
+        for nation in ("uk_wide", *NATION_IDS)
+        for contact in getattr(library.signposts, nation)
+        for source in contact.sources
+    ]
+    return [
+        f"{where}: {source.url} was checked on {source.checked_on}, "
+        f"{(today - source.checked_on).days} days ago; check it again"
+        for where, source in dated
+        if (today - source.checked_on).days > RECHECK_AFTER_DAYS
+    ]

@@ -5,6 +5,7 @@ A wrong file fails loudly: every problem names the file, the entry and the field
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from goal_library.models import (
     AREA_IDS,
+    NATION_IDS,
     Aim,
     AreaLabel,
     Barrier,
@@ -23,6 +25,7 @@ from goal_library.models import (
     Library,
     LibraryStep,
     PlanningRules,
+    Signpost,
     Signposts,
     StageWording,
     Strength,
@@ -30,6 +33,10 @@ from goal_library.models import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
+# A folder of the team's own steps and help-now contacts, in the library's format, merged over
+# the national library.
+LOCAL_LIBRARY_SETTING = "RIGHT_STEPS_LOCAL_LIBRARY"
+_LOCAL_NAME = "local library"
 
 M = TypeVar("M", bound=BaseModel)
 # libyaml's safe loader is several times faster; the pure-Python one is the same format.
@@ -44,8 +51,9 @@ class LibraryError(Exception):
         super().__init__("\n".join(problems))
 
 
-def load_library(data_dir: Path = DATA_DIR) -> Library:
-    """Load and validate every library file, collecting all problems before failing."""
+def load_library(data_dir: Path = DATA_DIR, local_dir: Path | None = None) -> Library:
+    """Load and validate every library file, collecting all problems before failing; with
+    `local_dir`, merge a team's local steps and contacts over the national ones."""
     problems: list[str] = []
     steps: list[LibraryStep] = []
     for area in AREA_IDS:
@@ -64,6 +72,13 @@ def load_library(data_dir: Path = DATA_DIR) -> Library:
     problems.extend(
         f"steps/{name}: not a life area; step files are named after an area id" for name in extra
     )
+    problems.extend(
+        f"steps/{step.area}.yaml: {step.id}: field 'local': only a local library's steps are local"
+        for step in steps
+        if step.local
+    )
+    if local_dir is not None:
+        steps, signposts = _merged_local(local_dir, steps, signposts, problems)
     if rules is not None:
         problems.extend(_undeclared(steps, barriers, rules))
     if labels is not None:
@@ -85,10 +100,120 @@ def load_library(data_dir: Path = DATA_DIR) -> Library:
     )
 
 
+def local_library_dir() -> Path | None:
+    """The team's local library folder, when RIGHT_STEPS_LOCAL_LIBRARY names one."""
+    value = os.environ.get(LOCAL_LIBRARY_SETTING, "").strip()
+    return Path(value) if value else None
+
+
+@lru_cache(maxsize=1)
+def national_library() -> Library:
+    """The bundled library alone, without a team's local steps (for the vocabulary and
+    labels, which a local library never changes)."""
+    return load_library()
+
+
 @lru_cache(maxsize=1)
 def default_library() -> Library:
-    """The bundled library, loaded once per process (it never changes while running)."""
-    return load_library()
+    """The bundled library, with the team's local library merged over it when one is set,
+    loaded once per process (it never changes while running)."""
+    return load_library(local_dir=local_library_dir())
+
+
+def _merged_local(
+    local_dir: Path,
+    steps: list[LibraryStep],
+    signposts: Signposts | None,
+    problems: list[str],
+) -> tuple[list[LibraryStep], Signposts | None]:
+    """The national steps and contacts with the local folder's merged over them. A local step
+    has a new id, or says `replaces: true` to correct the national step with its id; a local
+    contact with a national contact's id corrects it. Everything local carries sources."""
+    where = f"{_LOCAL_NAME} ({LOCAL_LIBRARY_SETTING})"
+    if not local_dir.is_dir():
+        problems.append(f"{where}: '{local_dir}' is not a folder")
+        return steps, signposts
+    allowed = {"steps", "signposts.yaml"}
+    problems.extend(
+        f"{where}: '{path.name}' is not read; a local library holds steps/<area>.yaml and "
+        "signposts.yaml"
+        for path in sorted(local_dir.iterdir())
+        if path.name not in allowed and not path.name.startswith(".")
+    )
+    merged = {step.id: step for step in steps}
+    added: dict[str, LibraryStep] = {}
+    for path in sorted((local_dir / "steps").glob("*.yaml")):
+        if path.stem not in AREA_IDS:
+            problems.append(f"{_LOCAL_NAME} steps/{path.name}: not a life area id")
+            continue
+        replacing = _replacing_ids(path, problems)
+        for step in _load_area(path, path.stem, problems, prefix=_LOCAL_NAME):
+            label = f"{_LOCAL_NAME} steps/{path.name}: {step.id}"
+            if step.id in added:
+                problems.append(f"{label}: another local step has this id")
+                continue
+            if step.id in merged and step.id not in replacing:
+                problems.append(
+                    f"{label}: the national library has a step with this id; give the local "
+                    "step its own id, or add 'replaces: true' to correct the national one"
+                )
+                continue
+            if step.id in replacing and step.id not in merged:
+                problems.append(f"{label}: field 'replaces': no national step has this id")
+                continue
+            if not step.sources:
+                problems.append(
+                    f"{label}: field 'sources': a local step needs a public page (title, url, "
+                    "says, checked_on)"
+                )
+            if step.id in merged:
+                merged[step.id] = step.model_copy(update={"local": True})
+            else:
+                added[step.id] = step.model_copy(update={"local": True})
+    contacts_file = local_dir / "signposts.yaml"
+    if signposts is not None and contacts_file.exists():
+        signposts = _merged_contacts(contacts_file, signposts, problems)
+    # A team's own step comes before the national ones: at equal rank, the local one leads.
+    return [*added.values(), *merged.values()], signposts
+
+
+def _replacing_ids(path: Path, problems: list[str]) -> set[str]:
+    document = _read_yaml(path, [])
+    entries = document.get("steps") if isinstance(document, dict) else None
+    if not isinstance(entries, list):
+        return set()
+    return {e.get("id") for e in entries if isinstance(e, dict) and e.get("replaces") is True}
+
+
+def _merged_contacts(path: Path, signposts: Signposts, problems: list[str]) -> Signposts:
+    name = f"{_LOCAL_NAME} signposts.yaml"
+    document = _read_yaml(path, problems)
+    if document is None:
+        return signposts
+    if not isinstance(document, dict):
+        problems.append(f"{name}: expected a list of contacts under a nation or uk_wide")
+        return signposts
+    changes = {}
+    for nation, entries in document.items():
+        if nation not in ("uk_wide", *NATION_IDS) or not isinstance(entries, list):
+            problems.append(f"{name}: '{nation}': expected uk_wide or a nation, with a list")
+            continue
+        contacts = {c.id: c for c in getattr(signposts, nation)}
+        for index, entry in enumerate(entries, start=1):
+            if not isinstance(entry, dict):
+                problems.append(f"{name}: {nation} entry {index}: expected a mapping of fields")
+                continue
+            contact = _validate(Signpost, entry, f"{name}: {nation}", entry, index, problems)
+            if contact is None:
+                continue
+            if not contact.sources:
+                problems.append(
+                    f"{name}: {nation} {contact.id}: field 'sources': a local contact needs a "
+                    "public page (title, url, says, checked_on)"
+                )
+            contacts[contact.id] = contact
+        changes[nation] = tuple(contacts.values())
+    return signposts.model_copy(update=changes)
 
 
 def _undeclared(
@@ -175,11 +300,11 @@ def _read_yaml(path: Path, problems: list[str]) -> Any:
         return None
 
 
-def _load_area(path: Path, area: str, problems: list[str]) -> list[LibraryStep]:
+def _load_area(path: Path, area: str, problems: list[str], prefix: str = "") -> list[LibraryStep]:
     document = _read_yaml(path, problems)
     if document is None:
         return []
-    name = _display_name(path)
+    name = f"{prefix} {_display_name(path)}".strip()
     if not isinstance(document, dict) or not isinstance(document.get("steps"), list):
         problems.append(f"{name}: expected 'area' and a list called 'steps'")
         return []
@@ -197,7 +322,8 @@ def _load_area(path: Path, area: str, problems: list[str]) -> list[LibraryStep]:
                 f"a step in this file belongs to '{area}'"
             )
             continue
-        step = _validate(LibraryStep, {**entry, "area": area}, name, entry, index, problems)
+        fields = {k: v for k, v in entry.items() if not (prefix and k == "replaces")}
+        step = _validate(LibraryStep, {**fields, "area": area}, name, entry, index, problems)
         if step is not None:
             loaded.append(step)
     return loaded

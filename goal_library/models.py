@@ -55,10 +55,16 @@ def _check_id(value: str) -> str:
 
 
 class Source(_Strict):
-    """A public page that says a fact in a step is true, and the day it was last checked."""
+    """A public page that says a fact is true, what it says, and the day it was last checked."""
 
+    title: str = Field(min_length=3, max_length=160, description="The page's own title.")
     url: str = Field(min_length=12, max_length=300, pattern=r"^https://")
-    checked: datetime.date
+    says: str = Field(
+        min_length=3,
+        max_length=300,
+        description="What the page confirms, in a few words, so a team can re-check it.",
+    )
+    checked_on: datetime.date
 
 
 class LibraryStep(_Strict):
@@ -147,13 +153,35 @@ class LibraryStep(_Strict):
     sources: tuple[Source, ...] = Field(
         default=(), description="Public pages for every service, number, hour or rule it names."
     )
+    local: bool = Field(
+        default=False,
+        description="Added by a team's local library (RIGHT_STEPS_LOCAL_LIBRARY), not the "
+        "national one; set when the local folder is loaded.",
+    )
+    unconfirmed: bool = Field(
+        default=False,
+        description="A fact it names could not be confirmed from a public page; its words are "
+        'written so they stay true ("ask whether…").',
+    )
     at_home: bool = False
     with_others: bool = False
     crowded: bool = False
     smaller: str | None = None
     next: str | None = None
+    # Where the ladder's step is not offered in a nation (a council step in Northern Ireland),
+    # the rung to use there instead.
+    smaller_in: dict[NationId, str] = Field(default_factory=dict)
+    next_in: dict[NationId, str] = Field(default_factory=dict)
 
     _ids = field_validator("id")(_check_id)
+
+    def smaller_for(self, nation: str) -> str | None:
+        """The smaller step for someone in `nation`."""
+        return self.smaller_in.get(nation, self.smaller)  # type: ignore[call-overload]
+
+    def next_for(self, nation: str) -> str | None:
+        """The next step up for someone in `nation`."""
+        return self.next_in.get(nation, self.next)  # type: ignore[call-overload]
 
     @field_validator("said_as", "not_when_said")
     @classmethod
@@ -266,6 +294,24 @@ class Signpost(_Strict):
     last_checked: datetime.date
     verified: bool
     note: str | None = Field(default=None, max_length=200)
+    # Older saved plans carry contacts without the fields below; they keep their defaults.
+    hours: str | None = Field(
+        default=None, max_length=80, description="When it answers, in plain words."
+    )
+    any_time: bool = Field(default=False, description="It answers day and night, every day.")
+    at_other_times: str | None = Field(
+        default=None, description="For a line with set hours: the id of a line open any time."
+    )
+    free_with_no_credit: bool = Field(
+        default=False, description="Free from any phone, even one with no credit."
+    )
+    text_relay: str | None = Field(
+        default=None, max_length=80, description="How to reach it by text relay (18001)."
+    )
+    bsl: str | None = Field(
+        default=None, max_length=120, description="How to reach it in British Sign Language."
+    )
+    sources: tuple[Source, ...] = ()
 
     _ids = field_validator("id")(_check_id)
 
@@ -361,6 +407,12 @@ class SlotTakes(_Strict):
         default=False,
         description="The step is about the first of the slot's barriers (in the table's order) "
         "that the person has and a step can serve.",
+    )
+    read_still_leads: tuple[str, ...] = Field(
+        default=(),
+        description="For a most-urgent slot: barriers that keep their place when only read from "
+        "the person's words (losing a home); any other barrier read from words comes after "
+        "those the person ticked.",
     )
     any_of_shape_serves: bool = Field(
         default=False,
@@ -561,6 +613,11 @@ class Labels(_Strict):
 
 class LanguageRules(_Strict):
     banned_phrases: tuple[str, ...]
+    fact_markers: tuple[str, ...] = Field(
+        min_length=1,
+        description="Words that show a step names a service, a number, a cost, hours or a "
+        "rule: such a step carries a source.",
+    )
     max_grade_level: float
     min_median_reading_ease: float
 

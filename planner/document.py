@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from goal_library.models import Library
+from goal_library.models import Library, Signpost
 from planner.models import Plan, PlanStep
 
 CLOSING_LINE = (
@@ -136,14 +136,29 @@ def _review(plan: Plan) -> Section:
 
 
 def _help_now(plan: Plan) -> Section:
-    lines = []
-    for signpost in plan.signposts:
-        line = f"{signpost.name}: {signpost.contact}. {signpost.how}"
-        if not signpost.verified:
-            line += f" ({signpost.note or 'Please check this contact before you rely on it.'})"
-        lines.append(line)
+    by_id = {signpost.id: signpost for signpost in plan.signposts}
+    lines = [help_now_line(signpost, by_id) for signpost in plan.signposts]
     return Section(
         "Where to get help now",
         paragraphs=("If things get hard, you do not have to wait for your next appointment.",),
         bullets=tuple(lines),
     )
+
+
+def help_now_line(signpost: Signpost, by_id: dict[str, Signpost]) -> str:
+    """One help-now contact as the plan prints it: when it answers, what to use when it does
+    not, and the ways in for someone with no credit, a textphone or British Sign Language."""
+    parts = [f"{signpost.name}: {signpost.contact}. {signpost.how}"]
+    if signpost.hours is not None and not signpost.any_time:
+        parts.append(f"Open: {signpost.hours}.")
+    other = by_id.get(signpost.at_other_times or "")
+    if other is not None:
+        parts.append(
+            f"At other times: {other.name}, {other.contact[0].lower()}{other.contact[1:]}."
+        )
+    if signpost.free_with_no_credit:
+        parts.append("Free from any phone, even with no credit.")
+    parts += [f"{extra.rstrip('.')}." for extra in (signpost.text_relay, signpost.bsl) if extra]
+    if not signpost.verified:
+        parts.append(f"({signpost.note or 'Please check this contact before you rely on it.'})")
+    return " ".join(parts)

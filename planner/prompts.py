@@ -29,6 +29,12 @@ _PAST = re.compile(
     r"|when i was (?:younger|a teenager|a kid)|used to|not for \w+ (?:months|years)"
     r"|in the past|back in (?:19|20)\d\d|in (?:19|20)\d\d)\b"
 )
+# "The redundancy money went on clearing the arrears": a problem the same clause says is over.
+_RESOLVED = re.compile(
+    r"\b(?:cleared|went on clearing|paid (?:it |them |that )?off|sorted now|over now"
+    r"|behind me now)\b"
+)
+_CLAUSE_END = re.compile(r"[.!?;,\n]|\bbut\b")
 _NEGATIVES = frozenset(
     {
         "no",
@@ -97,6 +103,7 @@ def word_prompts(
             words,
             recent_only=entry.recent_only,
             not_near=_pattern(entry.not_near) if entry.not_near else None,
+            unless_resolved=True,
         )
         if not said:
             continue
@@ -218,10 +225,12 @@ def _said(
     *,
     recent_only: bool = False,
     not_near: re.Pattern[str] | None = None,
+    unless_resolved: bool = False,
 ) -> bool:
     """Whether the words say a phrase somewhere other than just after a negative; when
     `recent_only`, not placed in the past in the same sentence; with `not_near`, not in a
-    sentence that shows it is about something else."""
+    sentence that shows it is about something else; when `unless_resolved`, not in a clause
+    that says it is over."""
     for match in pattern.finditer(words):
         sentence_so_far = re.split(r"[.!?;\n]", words[: match.start()])[-1]
         before = re.split(r",", sentence_so_far)[-1].split()[-_NEGATION_REACH:]
@@ -232,8 +241,18 @@ def _said(
             continue
         if not_near is not None and not_near.search(sentence):
             continue
+        if unless_resolved and _RESOLVED.search(_clause(words, match.start(), match.end())):
+            continue
         return True
     return False
+
+
+def _clause(words: str, start: int, end: int) -> str:
+    """The clause around words[start:end]: from the last comma, stop or "but" before it to the
+    next one after it."""
+    before = _CLAUSE_END.split(words[:start])[-1]
+    after = _CLAUSE_END.split(words[end:])[0]
+    return before + words[start:end] + after
 
 
 @lru_cache(maxsize=2048)

@@ -72,6 +72,7 @@ def review_plan(
         {t.id for t in plan.steps_taken if t.id}
         | {s.id for s in reviewed_steps if s.outcome == "done" and not s.own_words},
         library,
+        profile.nation,
     )
     # "Not for me" is remembered for the life of the plan, not only until the next review.
     declined = frozenset(plan.not_for_me) | {
@@ -182,7 +183,8 @@ def _move_target(
     if move.move == "same":
         return current if may_offer(current, profile, library, Scope.NEXT_STEP, done) else None
     if move.move in ("next", "smaller"):
-        target_id = current.next if move.move == "next" else current.smaller
+        nation = profile.nation
+        target_id = current.next_for(nation) if move.move == "next" else current.smaller_for(nation)
         if target_id is None or target_id in taken or not library.has_step(target_id):
             return None
         return _this_or_its_twin(library.step(target_id), profile, library, taken, done)
@@ -270,7 +272,7 @@ def _with_reason(
     return revised(suggested, reasons=[reason, *suggested.reasons])
 
 
-def _with_smaller_rungs(done: set[str], library: Library) -> frozenset[str]:
+def _with_smaller_rungs(done: set[str], library: Library, nation: str) -> frozenset[str]:
     """Steps done, the smaller rungs of their ladders, and smaller steps written for the same
     need in the same area: after ringing the housing team, no step that only gets ready to."""
     found = set(done) | _smaller_for_the_same_need(done, library)
@@ -281,7 +283,7 @@ def _with_smaller_rungs(done: set[str], library: Library) -> frozenset[str]:
         seen: set[str] = set()
         while library.has_step(step_id) and step_id not in seen:
             seen.add(step_id)
-            smaller = library.step(step_id).smaller
+            smaller = library.step(step_id).smaller_for(nation)
             if smaller is None:
                 break
             found.add(smaller)

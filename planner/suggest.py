@@ -52,7 +52,8 @@ def build_plan(profile: Profile, library: Library, done: frozenset[str] = frozen
     areas = open_areas(working, library)
     ranked = {area: candidates(area, working, library, done) for area in areas}
     cap = step_cap(working, library.rules)
-    picks = choose(ranked, areas, cap, working, library)
+    from_words = frozenset(p.value for p in read if p.field == "barriers")
+    picks = choose(ranked, areas, cap, working, library, from_words)
     steps = [suggested_step(p.step, working, library, p.slot, p.beat, done=done) for p in picks]
     return Plan(
         profile=profile,
@@ -113,13 +114,15 @@ def choose(
     cap: int,
     profile: Profile,
     library: Library,
+    from_words: frozenset[str] = frozenset(),
 ) -> list[Pick]:
-    """The draft's steps, slot by slot, never more than the cap, one per family."""
+    """The draft's steps, slot by slot, never more than the cap, one per family. Barriers read
+    only `from_words` serve the most-urgent slots after those the person ticked."""
     picks: list[Pick] = []
     for slot in library.rules.slots:
         if not slot_open(slot.when, profile, cap, library):
             continue
-        found = slot_filter(slot, profile, library, ranked, picks)
+        found = slot_filter(slot, profile, library, ranked, picks, from_words)
         if found is None:
             continue
         wanted, topic = found
@@ -159,6 +162,7 @@ def slot_filter(
     library: Library,
     ranked: dict[str, list[LibraryStep]],
     picks: list[Pick],
+    from_words: frozenset[str] = frozenset(),
 ) -> tuple[Callable[[LibraryStep], bool], str | None] | None:
     """Which steps serve this slot for this person, and the barrier they are about (for a
     slot about the most urgent or most pressing one), or None when nothing can."""
@@ -173,7 +177,7 @@ def slot_filter(
         aim = library.aim(aims[takes.aim_number - 1])
         return (lambda s: shape(s) and serves_aim(s, aim, profile)), None
     if takes.most_urgent:
-        topic = _most_urgent(slot, shape, profile, ranked, picks, library)
+        topic = _most_urgent(slot, shape, profile, ranked, picks, library, from_words)
     elif takes.raised:
         topic = _first_raised(shape, profile, library, ranked, picks, takes.raised_from)
     elif takes.any_purpose:
@@ -229,9 +233,12 @@ def _most_urgent(
     ranked: dict[str, list[LibraryStep]],
     picks: list[Pick],
     library: Library,
+    from_words: frozenset[str] = frozenset(),
 ) -> str | None:
     """The first of the slot's barriers (most urgent first) that the person has, a step can
-    serve and, unless any step of the slot's shape serves it, no draft step is about yet."""
+    serve and, unless any step of the slot's shape serves it, no draft step is about yet. What
+    the person ticked comes before what was only read from their words: a reading may be
+    wrong, and an answer given is not."""
     steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
     covered = (
         set()
@@ -239,7 +246,8 @@ def _most_urgent(
         else {t for p in picks if shape(p.step) for t in about(p.step, profile)}
         | _covered_topics(picks, library, profile)
     )
-    for barrier in slot.when.barriers:
+    waits = from_words - set(slot.takes.read_still_leads)
+    for barrier in sorted(slot.when.barriers, key=lambda b: b in waits):
         if barrier in covered or barrier not in profile.barriers:
             continue
         if any(barrier in about(s, profile) for s in steps):
@@ -420,8 +428,8 @@ def suggested_step(
         ),
         strengths_used=list(parts.strengths),
         barriers_eased=list(parts.eased),
-        smaller=step.smaller,
-        next=step.next,
+        smaller=step.smaller_for(profile.nation),
+        next=step.next_for(profile.nation),
         trace=StepTrace(
             slot=slot,
             admitted_by=list(decide(step, profile, library, scope, done).passed),

@@ -50,6 +50,7 @@ TEST_SLOTS: tuple[dict[str, Any], ...] = (
             "kinds": ("basic_needs",),
             "area": "money_and_home",
             "most_urgent": True,
+            "read_still_leads": ("no_safe_place_to_live",),
             "any_of_shape_serves": True,
         },
         "words": "A home and money come first here.",

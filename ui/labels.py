@@ -5,9 +5,9 @@ They live in the library's data (areas.yaml, labels.yaml), read once with the li
 
 from __future__ import annotations
 
-from goal_library.loader import default_library
+from goal_library.loader import national_library
 
-_LIBRARY = default_library()
+_LIBRARY = national_library()
 _LABELS = _LIBRARY.labels
 assert _LABELS is not None  # the bundled library always has its labels.yaml
 

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from goal_library.loader import load_library
+from goal_library.loader import LibraryError, load_library, local_library_dir
 from goal_library.models import Library
 
 
-@st.cache_resource(show_spinner=False)
 def cached_library() -> Library:
-    return load_library()
+    """The national library with the team's local library (RIGHT_STEPS_LOCAL_LIBRARY) merged
+    over it."""
+    return _library_for(local_library_dir())
+
+
+@st.cache_resource(show_spinner=False)
+def _library_for(local_dir: Path | None) -> Library:
+    return load_library(local_dir=local_dir)
+
+
+def library_problem() -> str | None:
+    """Why the library cannot be loaded (a team's local folder with a mistake, say), in one
+    line, or None when it loads."""
+    try:
+        cached_library()
+    except LibraryError as error:
+        more = len(error.problems) - 1
+        extra = f" (and {more} more; `python -m goal_library check` lists them all)" if more else ""
+        return f"the goal library has a problem: {error.problems[0]}{extra}"
+    return None

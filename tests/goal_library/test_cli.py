@@ -56,5 +56,23 @@ def test_export_prints_the_whole_library_as_json(library):
     for entry in exported["strengths"] + exported["barriers"] + exported["stages"]:
         assert {"id", "label"} <= set(entry)
     wales = {s["id"]: s for s in exported["signposts"]["wales"]}
-    assert wales["call_helpline"]["verified"] is True
+    assert wales["samaritans_welsh"]["verified"] is True
+    assert wales["samaritans_welsh"]["at_other_times"] == "samaritans"
     assert wales["call_helpline"]["last_checked"]
+    # A number no public page confirmed says what to do if it does not work.
+    assert wales["call_helpline"]["verified"] is False and wales["call_helpline"]["note"]
+
+
+def test_facts_lists_each_nations_help_now_lines_and_sourced_steps_with_their_age():
+    result = run_library("facts", "--nation", "wales")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("== Wales:")
+    assert "help now samaritans_welsh: Samaritans in Welsh" in result.stdout
+    assert "days ago" in result.stdout and "says:" in result.stdout
+    assert "Northern Ireland" not in result.stdout.splitlines()[0]
+
+
+def test_facts_can_show_only_those_due_a_re_check():
+    result = run_library("facts", "--older-than", "100000")
+    assert result.returncode == 0, result.stderr
+    assert "help now" not in result.stdout

@@ -226,3 +226,96 @@ def test_unknown_answers_in_the_word_prompts_are_caught(library):
     problems = lint_library(broken).problems
     assert "prompts.yaml: entry 1 (rent): field 'add': unknown id 'rent_areas'" in problems
     assert any("entry 2 (work): field 'work_situation'" in p for p in problems)
+
+
+def _with_markers(library, *markers):
+    language = library.language.model_copy(update={"fact_markers": markers})
+    return library.model_copy(update={"language": language})
+
+
+def _source(**changes):
+    from goal_library.models import Source
+
+    fields = {
+        "title": "A public page",
+        "url": "https://example.org/page",
+        "says": "What the page confirms",
+        "checked_on": "2026-12-01",
+    }
+    return Source.model_validate({**fields, **changes})
+
+
+def test_a_step_that_names_a_service_needs_a_source_or_to_say_it_is_unconfirmed(library):
+    small = _with_markers(library, r"\bHelpful Line\b", r"\d")
+    named = make_step("ring_the_line", detail="Ring the Helpful Line today.")
+    problems = _problems_with(small, named)
+    assert any(
+        "step 'ring_the_line' field 'sources'" in p and "Helpful Line" in p for p in problems
+    )
+    sourced = named.model_copy(update={"sources": (_source(),)})
+    assert not any("'ring_the_line'" in p for p in _problems_with(small, sourced))
+    unconfirmed = named.model_copy(update={"unconfirmed": True})
+    assert not any("'ring_the_line'" in p for p in _problems_with(small, unconfirmed))
+
+
+def test_a_source_not_yet_read_is_a_problem(library):
+    from goal_library.lint import NOT_YET_CHECKED
+
+    step = make_step("ring_the_line", sources=(_source(title=NOT_YET_CHECKED),))
+    problems = _problems_with(_with_markers(library, r"\bHelpful Line\b"), step)
+    assert any("'ring_the_line'" in p and "not been read" in p for p in problems)
+
+
+def test_a_source_older_than_a_year_is_a_warning_not_a_problem(library):
+    import datetime
+
+    step = make_step("ring_the_line", sources=(_source(checked_on="2025-01-01"),))
+    report = lint_library(
+        library_with_steps(library, [*full_grid(), step]), today=datetime.date(2026, 6, 1)
+    )
+    assert any("'ring_the_line'" in w and "check it again" in w for w in report.warnings)
+    assert not any("'ring_the_line'" in p for p in report.problems)
+
+
+def _with_contacts(library, **contacts):
+    signposts = library.signposts.model_copy(update=contacts)
+    return library.model_copy(update={"signposts": signposts})
+
+
+def test_a_help_now_line_with_set_hours_names_a_line_open_any_time(library):
+    from goal_library.lint import lint_library as lint
+
+    evening = library.signposts.wales[-1].model_copy(
+        update={
+            "id": "evening_line",
+            "any_time": False,
+            "hours": "7pm to 11pm",
+            "at_other_times": None,
+        }
+    )
+    problems = lint(_with_contacts(library, wales=(evening,))).problems
+    assert any("'evening_line' field 'at_other_times'" in p for p in problems)
+    named = evening.model_copy(update={"at_other_times": "samaritans"})
+    problems = lint(_with_contacts(library, wales=(named,))).problems
+    assert not any("'evening_line'" in p for p in problems)
+
+
+def test_a_help_now_line_says_when_it_answers_and_has_a_source(library):
+    silent = library.signposts.northern_ireland[0].model_copy(
+        update={"id": "quiet_line", "hours": None, "sources": ()}
+    )
+    problems = lint_library(_with_contacts(library, northern_ireland=(silent,))).problems
+    assert any("'quiet_line' field 'hours'" in p for p in problems)
+    assert any("'quiet_line' field 'sources'" in p for p in problems)
+
+
+def test_a_ladder_step_not_offered_in_a_nation_needs_a_rung_for_that_nation(library):
+    only_england = make_step("england_only_step", grade=2, nations=("england",))
+    everywhere = make_step("everywhere_step", grade=1, next="england_only_step")
+    problems = _problems_with(library, only_england, everywhere)
+    assert any(
+        "'everywhere_step' field 'next'" in p and "not offered in wales" in p for p in problems
+    )
+    rungs = {n: "getting_out_g2_0" for n in ("wales", "scotland", "northern_ireland")}
+    fixed = everywhere.model_copy(update={"next_in": rungs})
+    assert not any("'everywhere_step'" in p for p in _problems_with(library, only_england, fixed))

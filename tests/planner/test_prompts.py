@@ -187,6 +187,11 @@ def test_a_friend_the_words_contradict_is_not_needed_by_any_step_offered(words_l
         ("I was sectioned in March.", "recent_crisis"),
         ("I volunteer at the food bank on Tuesdays.", "runs_out_before_payday"),
         ("My dog died in March.", "bereaved"),
+        ("The redundancy money went on clearing the mortgage arrears.", "rent_arrears"),
+        ("The redundancy money went on clearing the mortgage arrears.", "housing_problems"),
+        ("A lad died in front of me at the crash.", "bereaved"),
+        ("I looked after my gran till she died.", "bereaved"),
+        ("I did a year of Computing at uni before it all went wrong.", "degree_or_profession"),
     ],
 )
 def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
@@ -206,6 +211,10 @@ def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
         ("Living in the van since the summer.", "no_safe_place_to_live"),
         ("I do 12 hours a week in a warehouse.", "work_situation"),
         ("A bottle of wine a night, they don't know.", "alcohol_or_drugs"),
+        ("Drinking more than I should, a half bottle most nights.", "alcohol_or_drugs"),
+        ("I'm on my brother's sofa and it can't be for long.", "no_safe_place_to_live"),
+        ("I'm a full-time carer for my mum since her stroke.", "caring_responsibilities"),
+        ("My wife died in April.", "bereaved"),
     ],
 )
 def test_plain_words_for_what_matters_are_read(library, text, read_as):
@@ -236,3 +245,32 @@ def test_the_past_is_not_read_as_now(library):
     ):
         read = as_read(profile(barriers_own_words=text), library)
         assert not {"recent_crisis", "runs_out_before_payday"} & set(read.barriers), text
+
+
+def test_a_problem_the_same_clause_says_is_over_is_not_read():
+    from planner.prompts import word_prompts as prompts_from
+
+    class _Library:
+        prompts = (WordPrompt(phrases=("arrears",), topic="rent owed", add="rent_arrears"),)
+        barrier_ids = frozenset({"rent_arrears"})
+        strength_ids = frozenset()
+        labels = None
+
+        def barrier(self, _):
+            return type("B", (), {"label": "Behind on rent"})()
+
+    def read(text):
+        found = prompts_from(
+            (text,),
+            strengths=(),
+            barriers=(),
+            work_situation=None,
+            language="en",
+            library=_Library(),  # type: ignore[arg-type]
+        )
+        return [p.value for p in found]
+
+    assert read("The arrears are cleared now.") == []
+    assert read("I paid them off, the arrears, last month.") == ["rent_arrears"], "another clause"
+    assert read("I cleared the gas bill but the rent arrears keep growing.") == ["rent_arrears"]
+    assert read("Two months of arrears and a letter from the landlord.") == ["rent_arrears"]

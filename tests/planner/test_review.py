@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from planner.document import plan_sections
-from planner.editing import add_own_step, replace_step, update_details
+from planner.editing import add_library_step, add_own_step, replace_step, update_details
 from planner.review import review_plan
 from planner.suggest import build_plan
 from tests.conftest import full_grid, make_step, profile
@@ -465,7 +465,7 @@ def test_a_near_twin_of_a_step_done_is_treated_as_done(build_library):
             make_step("tell_the_gp_about_drink", **health),
         ]
     )
-    done = _with_smaller_rungs({"tell_the_team_about_drink"}, library)
+    done = _with_smaller_rungs({"tell_the_team_about_drink"}, library, "england")
     assert "tell_the_gp_about_drink" in done
     assert "health_and_support_g2_0" not in done
 
@@ -509,3 +509,34 @@ def _rules_with_raised(raised):
     from tests.conftest import rules_table
 
     return rules_table(raised=raised)
+
+
+def test_a_ladder_follows_the_rung_written_for_the_persons_nation(build_library):
+    health = {"area": "health_and_support"}
+    library = build_library(
+        [
+            *full_grid(),
+            make_step(
+                "tell_gp_you_served",
+                grade=1,
+                next="england_veterans_service",
+                next_in={"wales": "wales_veterans_service"},
+                **health,
+            ),
+            make_step("england_veterans_service", grade=2, nations=("england",), **health),
+            make_step("wales_veterans_service", grade=2, nations=("wales",), **health),
+        ]
+    )
+    step = library.step("tell_gp_you_served")
+    assert step.next_for("wales") == "wales_veterans_service"
+    assert step.next_for("england") == "england_veterans_service"
+    for nation, expected in (
+        ("wales", "wales_veterans_service"),
+        ("england", "england_veterans_service"),
+    ):
+        plan = build_plan(profile(stage=1, nation=nation), library)
+        plan = add_library_step(plan, "tell_gp_you_served", library)
+        (added,) = [s for s in plan.steps if s.id == "tell_gp_you_served"]
+        assert added.next == expected
+        reviewed = review_plan(plan, {"tell_gp_you_served": "done"}, library, TODAY)
+        assert expected in [s.id for s in reviewed.steps]

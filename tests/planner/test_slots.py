@@ -384,3 +384,37 @@ def test_gambling_that_drives_debts_is_blocked_before_the_debts(build_library):
         ("block_gambling", "gambling_first"),
         ("debt_advice", "bills_and_debt"),
     ]
+
+
+def _words_read(library, phrase, barrier):
+    from goal_library.models import WordPrompt
+
+    prompt = WordPrompt(phrases=(phrase,), topic="what you wrote", add=barrier)
+    return library.model_copy(update={"prompts": (prompt,)})
+
+
+def test_a_need_only_read_from_the_words_waits_behind_one_the_person_ticked(build_library):
+    steps = [
+        *full_grid(),
+        _basic("repair_letter", ("housing_problems",)),
+        _basic("debt_advice", ("money_worries",)),
+    ]
+    library = _words_read(build_library(steps), "the landlord", "housing_problems")
+    person = profile(
+        stage=2, barriers=["money_worries"], barriers_own_words="The landlord was fine in the end."
+    )
+    plan = build_plan(person, library)
+    assert _slots(plan)[0] == ("debt_advice", "basic_need")
+    ticked = person.model_copy(update={"barriers": ["money_worries", "housing_problems"]})
+    assert _slots(build_plan(ticked, library))[0] == ("repair_letter", "basic_need")
+
+
+def test_nowhere_safe_to_stay_read_from_the_words_still_comes_first(build_library):
+    steps = [
+        *full_grid(),
+        _basic("ring_housing_team", ("no_safe_place_to_live",), at_desk=True),
+        _basic("debt_advice", ("money_worries",)),
+    ]
+    library = _words_read(build_library(steps), "sleep in my car", "no_safe_place_to_live")
+    person = profile(stage=2, barriers=["money_worries"], barriers_own_words="I sleep in my car.")
+    assert _slots(build_plan(person, library))[0] == ("ring_housing_team", "basic_need")

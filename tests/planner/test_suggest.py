@@ -196,7 +196,8 @@ def test_help_now_contacts_default_to_england_and_follow_the_nation(library):
     assert "81066" in welsh["call_helpline"].how
     assert welsh["samaritans_welsh"].contact == "Call 0808 164 0123"
     scotland = {s.id: s for s in build_plan(profile(nation="scotland"), library).signposts}
-    assert "6pm to 2am" in scotland["breathing_space"].how
+    assert "6pm to 2am" in (scotland["breathing_space"].hours or "")
+    assert scotland["breathing_space"].at_other_times == "nhs_24"
     assert "day or night" in scotland["nhs_24"].how
     assert "NHS 111" not in [s.name for s in wales.signposts]
 

@@ -103,3 +103,16 @@ def test_with_a_key_and_sign_in_set_up_team_mode_asks_the_coach_to_sign_in(monke
     at.button(key="statement_back").click().run()
     assert at.title[0].value == "Sign in to Right Steps"
     assert not at.exception
+
+
+def test_a_local_library_with_a_mistake_does_not_open_and_names_it(monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    (tmp_path / "steps").mkdir()
+    (tmp_path / "steps" / "gardening.yaml").write_text("steps: []\n", encoding="utf-8")
+    monkeypatch.setenv("RIGHT_STEPS_LOCAL_LIBRARY", str(tmp_path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    assert [t.value for t in at.title] == ["Right Steps cannot start"]
+    (shown,) = at.error
+    assert "gardening\\.yaml\\: not a life area id" in shown.value
+    assert not at.button
