@@ -147,3 +147,18 @@ def test_the_page_says_what_the_steps_took_from_the_person_s_words():
     assert "These steps take in what you wrote about rent you owe" in said
     assert any("rent" in s.title.lower() for s in the_plan(at).steps)
     assert "rent_arrears" not in answers(at).barriers
+
+
+def test_a_teams_local_step_is_suggested_like_any_other(monkeypatch):
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("RIGHT_STEPS_LOCAL_LIBRARY", str(ROOT / "docs" / "local-library-example"))
+    at = app_on_page(
+        5,
+        stage=3,
+        aims=["meet_people"],
+        strengths=["practical_diy"],
+        barriers=["no_support_network"],
+    )
+    assert no_errors(at)
+    assert "Go to the Anytown Shed open morning" in _cards(at)
