@@ -452,11 +452,23 @@ class SlotTakes(_Strict):
 class ReviewMove(_Strict):
     """One move a review can make for a step, with the words the next plan says about it."""
 
-    move: Literal["next", "same", "smaller", "another", "another_same_grade", "another_bigger"]
+    move: Literal[
+        "next", "same", "smaller", "another", "another_same_grade", "another_bigger", "help_with_cost"
+    ]
     words: str = Field(min_length=10, max_length=160)
     low_confidence_only: bool = Field(
         default=False, description="Only when the person felt less sure than the threshold."
     )
+    when_said: tuple[str, ...] = Field(
+        default=(),
+        description="Only when what was said about the step at the review names one of these "
+        "(\"it cost too much\", \"they said no\").",
+    )
+
+    @field_validator("when_said")
+    @classmethod
+    def _said_in_lower_case(cls, phrases: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(p.lower() for p in phrases)
 
 
 class Slot(_Strict):

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from goal_library.models import Library, LibraryStep, ReviewMove
 from planner.editing import revised_plan, with_note
 from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep, revised
 from planner.policy import Scope, candidates, may_offer
-from planner.prompts import as_read
+from planner.prompts import as_read, words_name
 from planner.rules import about, aims_served, in_crisis, should_offer_smaller, step_cap
 from planner.suggest import build_plan, suggested_step
 
@@ -89,6 +90,7 @@ def review_plan(
             taken,
             done | declined,
             frozenset(plan.not_for_me),
+            said=words.get(step.id, ""),
         )
         if follow_on is not None:
             chosen.append(follow_on)
@@ -138,10 +140,13 @@ def follow_on_step(
     taken: set[str],
     done: frozenset[str] = frozenset(),
     declined_before: frozenset[str] = frozenset(),
+    *,
+    said: str = "",
 ) -> PlanStep | None:
     """The step that follows this one in the next plan (the first move of the outcome's row
     that can be made), or None when it simply ends. `declined_before`: steps the person said
-    were not for them at earlier reviews."""
+    were not for them at earlier reviews; `said`: what they said about this step, which a
+    move may need ("it cost too much")."""
     row = library.rules.review_moves[outcome or NOT_REVIEWED]
     if step.own_words:
         own = next((m for m in row if m.move == "same"), None)
@@ -153,6 +158,8 @@ def follow_on_step(
     current = library.step(step.id)
     for move in row:
         if move.low_confidence_only and not should_offer_smaller(step.confidence, library.rules):
+            continue
+        if move.when_said and not words_name(move.when_said, _Said(said)):
             continue
         target = _move_target(move, current, profile, library, taken, done, declined_before)
         if target is None:
@@ -182,6 +189,8 @@ def _move_target(
     """The step a move leads to for this person now, or None when it cannot be made."""
     if move.move == "same":
         return current if may_offer(current, profile, library, Scope.NEXT_STEP, done) else None
+    if move.move == "help_with_cost":
+        return _help_with_cost(current, profile, library, taken, done)
     if move.move in ("next", "smaller"):
         nation = profile.nation
         target_id = current.next_for(nation) if move.move == "next" else current.smaller_for(nation)
@@ -189,6 +198,41 @@ def _move_target(
             return None
         return _this_or_its_twin(library.step(target_id), profile, library, taken, done)
     return _another_in_area(current, profile, library, taken, done, move.move, declined_before)
+
+
+def _help_with_cost(
+    current: LibraryStep,
+    profile: Profile,
+    library: Library,
+    taken: set[str],
+    done: frozenset[str],
+) -> LibraryStep | None:
+    """When money got in the way: a step of the same family that asks the coach about help
+    with the cost, or the same step when its cost is one the coach can often help with."""
+    twins = [
+        s
+        for s in library.steps_in(current.area)
+        if s.family_id == current.family_id
+        and s.id != current.id
+        and s.id not in taken
+        and "work_support" in s.kinds
+        and abs(s.grade - current.grade) <= 1
+    ]
+    for twin in twins:
+        if may_offer(twin, profile, library, Scope.NEXT_STEP, done):
+            return twin
+    if current.coach_can_fund and may_offer(current, profile, library, Scope.NEXT_STEP, done):
+        return current
+    return None
+
+
+@dataclass(frozen=True)
+class _Said:
+    """What was said about one step at a review, read like a person's own words."""
+
+    hopes: str
+    strengths_own_words: str = ""
+    barriers_own_words: str = ""
 
 
 def _this_or_its_twin(

@@ -540,3 +540,67 @@ def test_a_ladder_follows_the_rung_written_for_the_persons_nation(build_library)
         assert added.next == expected
         reviewed = review_plan(plan, {"tell_gp_you_served": "done"}, library, TODAY)
         assert expected in [s.id for s in reviewed.steps]
+
+
+def _said_moves_library(build_library):
+    from tests.conftest import TEST_REVIEW_MOVES, rules_table
+
+    said_first = (
+        {"move": "help_with_cost", "when_said": ("cost", "afford"), "words": "Money. Ask."},
+        {"move": "another_same_grade", "when_said": ("said no",), "words": "Closed. Another."},
+    )
+    moves = {
+        **TEST_REVIEW_MOVES,
+        "not_yet": (*said_first, *TEST_REVIEW_MOVES["not_yet"]),
+    }
+    work = {
+        "area": "volunteering_and_work",
+        "strengths": ("trade_or_licence",),
+        "only_for": ("trade_or_licence",),
+    }
+    steps = [
+        *full_grid(),
+        make_step("look_at_jobs", grade=2, **work),
+        make_step(
+            "renew_card",
+            grade=3,
+            family="card",
+            coach_can_fund=True,
+            smaller="look_at_jobs",
+            **work,
+        ),
+        make_step(
+            "ask_coach_about_card_costs",
+            grade=3,
+            family="card",
+            kinds=("work_support",),
+            smaller="look_at_jobs",
+            **work,
+        ),
+        make_step("ring_an_agency", grade=3, **work),
+    ]
+    return build_library(steps, rules_table(review_moves=moves))
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("I couldn't afford the course.", "ask_coach_about_card_costs"),
+        ("The college said no, it is full.", "ring_an_agency"),
+        ("I did not get round to it.", "look_at_jobs"),
+        ("", "look_at_jobs"),
+    ],
+)
+def test_what_was_said_about_a_step_chooses_the_move(build_library, said, expected):
+    library = _said_moves_library(build_library)
+    person = profile(stage=3, nation="england", strengths=["trade_or_licence"], aims=["paid_work"])
+    plan = build_plan(person, library)
+    twin = next((s.id for s in plan.steps if library.step(s.id).family_id == "card"), None)
+    if twin is None:
+        plan = add_library_step(plan, "renew_card", library)
+    elif twin != "renew_card":
+        plan = replace_step(plan, twin, "renew_card", library)
+    reviewed = review_plan(
+        plan, {"renew_card": "not_yet"}, library, TODAY, outcome_words={"renew_card": said}
+    )
+    assert expected in [s.id for s in reviewed.steps]
