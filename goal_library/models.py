@@ -453,7 +453,13 @@ class ReviewMove(_Strict):
     """One move a review can make for a step, with the words the next plan says about it."""
 
     move: Literal[
-        "next", "same", "smaller", "another", "another_same_grade", "another_bigger", "help_with_cost"
+        "next",
+        "same",
+        "smaller",
+        "another",
+        "another_same_grade",
+        "another_bigger",
+        "help_with_cost",
     ]
     words: str = Field(min_length=10, max_length=160)
     low_confidence_only: bool = Field(

@@ -136,11 +136,20 @@ def _review(plan: Plan) -> Section:
 
 
 def _help_now(plan: Plan) -> Section:
+    office = (
+        "your Jobs and Benefits office"
+        if plan.profile.nation == "northern_ireland"
+        else "the Jobcentre"
+    )
     by_id = {signpost.id: signpost for signpost in plan.signposts}
     lines = [help_now_line(signpost, by_id) for signpost in plan.signposts]
     return Section(
         "Where to get help now",
-        paragraphs=("If things get hard, you do not have to wait for your next appointment.",),
+        paragraphs=(
+            "If things get hard, you do not have to wait for your next appointment.",
+            f"No phone? Ask at {office}, a library or your GP surgery if there is a phone you "
+            "can use, or email Samaritans.",
+        ),
         bullets=tuple(lines),
     )
 

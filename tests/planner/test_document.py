@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from goal_library.models import Signpost
 from planner.document import help_now_line
 
@@ -35,3 +37,19 @@ def test_a_help_now_line_gives_its_hours_and_the_line_for_other_times():
     assert "Textphone: 18001 200." in line
     assert "Free from any phone, even with no credit." in help_now_line(any_time, by_id)
     assert "Open:" not in help_now_line(any_time, by_id)
+
+
+def test_the_help_now_section_says_where_to_find_a_phone_in_the_persons_nation(library):
+    from planner.document import plan_sections
+    from planner.suggest import build_plan
+    from tests.conftest import profile
+
+    def help_now(nation):
+        plan = build_plan(profile(nation=nation), library)
+        sections = plan_sections(plan, library, datetime.date(2026, 12, 7))
+        return " ".join(
+            next(s for s in sections if s.heading == "Where to get help now").paragraphs
+        )
+
+    assert "Jobs and Benefits office" in help_now("northern_ireland")
+    assert "the Jobcentre" in help_now("wales")
