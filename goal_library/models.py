@@ -468,7 +468,7 @@ class ReviewMove(_Strict):
     when_said: tuple[str, ...] = Field(
         default=(),
         description="Only when what was said about the step at the review names one of these "
-        "(\"it cost too much\", \"they said no\").",
+        '("it cost too much", "they said no").',
     )
 
     @field_validator("when_said")

@@ -18,7 +18,7 @@ from goal_library.models import Library, LibraryStep, ReviewMove
 from planner.editing import revised_plan, with_note
 from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep, revised
 from planner.policy import Scope, candidates, may_offer
-from planner.prompts import as_read, words_name
+from planner.prompts import as_read, read_from_words, words_name
 from planner.rules import about, aims_served, in_crisis, should_offer_smaller, step_cap
 from planner.suggest import build_plan, suggested_step
 
@@ -509,4 +509,33 @@ def updated_profile(
             data["crisis_noted_on"] = reviewed_on
     else:
         data["crisis_noted_on"] = None
+    if crisis not in data["barriers"]:
+        data["words_set_aside"] = _crisis_read_set_aside(plan, library, reviewed_on, changes, notes)
     return Profile.model_validate(data, context={"library": library}), notes
+
+
+def _crisis_read_set_aside(
+    plan: Plan,
+    library: Library,
+    reviewed_on: datetime.date,
+    changes: ReviewChanges | None,
+    notes: list[str],
+) -> list[str]:
+    """The words set aside, with a very hard time read only from the person's words set aside
+    too when the review clears it or it has lapsed: words written once are not read as now for
+    ever."""
+    rules = library.rules
+    set_aside = list(plan.profile.words_set_aside)
+    key = f"barriers:{rules.crisis.barrier}"
+    read = {p.key for p in read_from_words(plan.profile, library)}
+    if key not in read or key in set_aside:
+        return set_aside
+    cleared = changes is not None and changes.crisis == "clear"
+    written = plan.created_on or plan.reviewed_on
+    lapsed = written is not None and (reviewed_on - written).days >= rules.crisis_lapses_after_days
+    if cleared or lapsed:
+        set_aside.append(key)
+        note = LAPSED_NOTE.format(weeks=rules.crisis_lapses_after_days // 7)
+        if lapsed and not cleared and note not in notes:
+            notes.append(note)
+    return set_aside

@@ -317,7 +317,9 @@ def _best(
         step
         for area in areas
         for step in ranked[area]
-        if wanted(step) and step.family_id not in families and not set(step.kinds) & left_out
+        if wanted(step)
+        and step.family_id not in families
+        and (not set(step.kinds) & left_out or words_name(step.said_as, profile, hopes_only=True))
     ]
     if not pool:
         return None

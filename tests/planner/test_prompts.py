@@ -215,6 +215,10 @@ def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
         ("I'm on my brother's sofa and it can't be for long.", "no_safe_place_to_live"),
         ("I'm a full-time carer for my mum since her stroke.", "caring_responsibilities"),
         ("My wife died in April.", "bereaved"),
+        ("I'm care experienced, my throughcare worker helps.", "care_leaver"),
+        ("I haven't told my employer about any of it.", "employer_not_told"),
+        ("English is not my first language.", "english_second_language"),
+        ("I have no money for the bus until payday.", "no_money_for_travel"),
     ],
 )
 def test_plain_words_for_what_matters_are_read(library, text, read_as):

@@ -8,6 +8,7 @@ import pytest
 
 from planner.document import plan_sections
 from planner.editing import add_library_step, add_own_step, replace_step, update_details
+from planner.models import ReviewChanges
 from planner.review import review_plan
 from planner.suggest import build_plan
 from tests.conftest import full_grid, make_step, profile
@@ -604,3 +605,20 @@ def test_what_was_said_about_a_step_chooses_the_move(build_library, said, expect
         plan, {"renew_card": "not_yet"}, library, TODAY, outcome_words={"renew_card": said}
     )
     assert expected in [s.id for s in reviewed.steps]
+
+
+def test_clearing_a_very_hard_time_read_only_from_the_words_stops_reading_it(build_library):
+    from goal_library.models import WordPrompt
+    from tests.conftest import safety_step
+
+    words = (WordPrompt(phrases=("overdose",), topic="a very hard time", add="recent_crisis"),)
+    library = build_library([*full_grid(), safety_step()]).model_copy(update={"prompts": words})
+    person = profile(stage=3, barriers_own_words="I took an overdose.")
+    plan = build_plan(person, library).model_copy(update={"created_on": TODAY})
+    assert plan.steps[0].id == "keep_numbers", "read as a very hard time"
+    cleared = review_plan(plan, {}, library, TODAY, changes=ReviewChanges(crisis="clear"))
+    assert "barriers:recent_crisis" in cleared.profile.words_set_aside
+    assert cleared.max_steps > 2
+    later = review_plan(plan, {}, library, TODAY + datetime.timedelta(weeks=9))
+    assert "barriers:recent_crisis" in later.profile.words_set_aside
+    assert any("weeks" in note for note in later.notes)

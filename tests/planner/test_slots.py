@@ -418,3 +418,43 @@ def test_nowhere_safe_to_stay_read_from_the_words_still_comes_first(build_librar
     library = _words_read(build_library(steps), "sleep in my car", "no_safe_place_to_live")
     person = profile(stage=2, barriers=["money_worries"], barriers_own_words="I sleep in my car.")
     assert _slots(build_plan(person, library))[0] == ("ring_housing_team", "basic_need")
+
+
+def test_someone_in_work_who_asks_for_another_job_or_more_hours_is_offered_it(build_library):
+    from tests.conftest import rules_table
+
+    work = {"area": "volunteering_and_work", "grade": 2}
+    steps = [
+        *(s for s in full_grid() if s.area != "volunteering_and_work"),
+        make_step("wellness_plan", kinds=("in_work",), **work),
+        make_step("access_to_work", kinds=("in_work",), **work),
+        make_step("more_hours", kinds=("in_work",), said_as=("more hours",), **work),
+        make_step("graduate_jobs", kinds=("work",), said_as=("use my degree",), **work),
+        make_step("job_search", kinds=("work",), **work),
+    ]
+    rules = rules_table(
+        slots=(
+            {
+                "id": "keep_your_job",
+                "when": {"work_situation": ("in_work",)},
+                "takes": {"kinds": ("in_work",)},
+            },
+            {
+                "id": "keep_your_job_too",
+                "when": {"work_situation": ("in_work",)},
+                "takes": {"kinds": ("in_work",), "named_first": True},
+                "repeat": 2,
+            },
+            {"id": "asked_for", "takes": {"named": True}},
+        ),
+        work_situation_not_in_draft={"in_work": ("work",)},
+    )
+    library = build_library(steps, rules)
+    person = profile(stage=4, aims=["paid_work"], work_situation="in_work", work_hours=12)
+    ids = [s.id for s in build_plan(person, library).steps]
+    assert "more_hours" not in ids and "graduate_jobs" not in ids and "job_search" not in ids
+    hours = person.model_copy(update={"hopes": "More hours at the same shop."})
+    assert "more_hours" in [s.id for s in build_plan(hours, library).steps]
+    degree = person.model_copy(update={"hopes": "A job where I use my degree."})
+    ids = [s.id for s in build_plan(degree, library).steps]
+    assert "graduate_jobs" in ids and "job_search" not in ids
