@@ -27,7 +27,9 @@ _NEGATION_REACH = 3
 _PAST = re.compile(
     r"\b(?:last year|years ago|year ago|months ago|a long time ago"
     r"|when i was (?:younger|a teenager|a kid)|used to|not for \w+ (?:months|years)"
-    r"|in the past|back in (?:19|20)\d\d|in (?:19|20)\d\d)\b"
+    r"|in the past|back in (?:19|20)\d\d|in (?:19|20)\d\d"
+    r"|last (?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|spring|summer|autumn|winter|christmas))\b"
 )
 # "The redundancy money went on clearing the arrears": a problem the same clause says is over.
 _RESOLVED = re.compile(

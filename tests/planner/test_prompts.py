@@ -245,6 +245,7 @@ def test_the_past_is_not_read_as_now(library):
     for text in (
         "I used to self-harm, not for eight months now.",
         "Took an overdose two years ago.",
+        "I took an overdose last January, I'm much steadier now.",
         "My redundancy savings may run out before Easter.",
     ):
         read = as_read(profile(barriers_own_words=text), library)
