@@ -215,7 +215,7 @@ def _help_with_cost(
         if s.family_id == current.family_id
         and s.id != current.id
         and s.id not in taken
-        and "work_support" in s.kinds
+        and library.rules.work_support.kind in s.kinds
         and abs(s.grade - current.grade) <= 1
     ]
     for twin in twins:
