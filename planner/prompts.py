@@ -207,6 +207,13 @@ def words_name(phrases: tuple[str, ...], person: Said, *, hopes_only: bool = Fal
         if hopes_only
         else (person.hopes, person.strengths_own_words, person.barriers_own_words)
     )
+    return text_names(phrases, *texts)
+
+
+def text_names(phrases: tuple[str, ...], *texts: str) -> bool:
+    """Whether any of `texts` says one of `phrases`, not just after a negative."""
+    if not phrases:
+        return False
     return _said(_pattern(tuple(p.lower() for p in phrases)), _normalised(texts))
 
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from goal_library.models import Library, LibraryStep, ReviewMove
 from planner.editing import revised_plan, with_note
 from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep, revised
 from planner.policy import Scope, candidates, may_offer
-from planner.prompts import as_read, read_from_words, words_name
+from planner.prompts import as_read, read_from_words, text_names
 from planner.rules import about, aims_served, in_crisis, should_offer_smaller, step_cap
 from planner.suggest import build_plan, suggested_step
 
@@ -159,7 +158,7 @@ def follow_on_step(
     for move in row:
         if move.low_confidence_only and not should_offer_smaller(step.confidence, library.rules):
             continue
-        if move.when_said and not words_name(move.when_said, _Said(said)):
+        if move.when_said and not text_names(move.when_said, said):
             continue
         target = _move_target(move, current, profile, library, taken, done, declined_before)
         if target is None:
@@ -224,15 +223,6 @@ def _help_with_cost(
     if current.coach_can_fund and may_offer(current, profile, library, Scope.NEXT_STEP, done):
         return current
     return None
-
-
-@dataclass(frozen=True)
-class _Said:
-    """What was said about one step at a review, read like a person's own words."""
-
-    hopes: str
-    strengths_own_words: str = ""
-    barriers_own_words: str = ""
 
 
 def _this_or_its_twin(
