@@ -421,9 +421,7 @@ _TEXT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
 def _brief_problems(library: Library) -> list[str]:
     """Help-now contacts are not steps; what a step's words assume, its fields say."""
     problems = []
-    contact_names = {
-        s.name for nation in ("uk_wide", *NATION_IDS) for s in getattr(library.signposts, nation)
-    }
+    contact_names = {contact.name for _, contact in library.signposts.by_list()}
     contact_pattern = re.compile(
         "|".join(rf"\b{re.escape(name)}\b" for name in sorted(contact_names)), re.I
     )
@@ -520,12 +518,11 @@ def _fact_problems(library: Library) -> list[str]:
                 "checked_on) or mark it 'unconfirmed' and word it so it stays true"
             )
         problems += _unread_sources(where, step.sources)
-    for nation in ("uk_wide", *NATION_IDS):
-        for contact in getattr(library.signposts, nation):
-            where = f"signposts.yaml {nation} '{contact.id}'"
-            if not contact.sources:
-                problems.append(f"{where} field 'sources': a help-now contact needs a source")
-            problems += _unread_sources(where, contact.sources)
+    for nation, contact in library.signposts.by_list():
+        where = f"signposts.yaml {nation} '{contact.id}'"
+        if not contact.sources:
+            problems.append(f"{where} field 'sources': a help-now contact needs a source")
+        problems += _unread_sources(where, contact.sources)
     return problems + _hours_problems(library)
 
 
@@ -563,8 +560,7 @@ def _stale_sources(library: Library, today: datetime.date) -> list[str]:
     dated = [(f"step '{s.id}'", source) for s in library.steps for source in s.sources]
     dated += [
         (f"signposts.yaml '{contact.id}'", source)
-        for nation in ("uk_wide", *NATION_IDS)
-        for contact in getattr(library.signposts, nation)
+        for _, contact in library.signposts.by_list()
         for source in contact.sources
     ]
     return [

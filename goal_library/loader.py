@@ -113,11 +113,17 @@ def national_library() -> Library:
     return load_library()
 
 
-@lru_cache(maxsize=1)
 def default_library() -> Library:
     """The bundled library, with the team's local library merged over it when one is set,
     loaded once per process (it never changes while running)."""
-    return load_library(local_dir=local_library_dir())
+    return library_with_local(local_library_dir())
+
+
+@lru_cache(maxsize=4)
+def library_with_local(local_dir: Path | None) -> Library:
+    """The national library with `local_dir` merged over it; with none, the national library
+    itself, so it is read once."""
+    return national_library() if local_dir is None else load_library(local_dir=local_dir)
 
 
 def _merged_local(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -326,6 +327,12 @@ class Signposts(_Strict):
     def for_nation(self, nation: str) -> tuple[Signpost, ...]:
         """The nation's own contacts first, then the UK-wide ones."""
         return tuple(getattr(self, nation)) + self.uk_wide
+
+    def by_list(self) -> Iterator[tuple[str, Signpost]]:
+        """Every contact once, with the list it is in ("uk_wide" or a nation)."""
+        for name in ("uk_wide", *NATION_IDS):
+            for contact in getattr(self, name):
+                yield name, contact
 
 
 class NeedRule(_Strict):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from goal_library.loader import LibraryError, load_library, local_library_dir
+from goal_library.loader import LibraryError, library_with_local, local_library_dir
 from goal_library.models import Library
 
 
@@ -18,7 +18,7 @@ def cached_library() -> Library:
 
 @st.cache_resource(show_spinner=False)
 def _library_for(local_dir: Path | None) -> Library:
-    return load_library(local_dir=local_dir)
+    return library_with_local(local_dir)
 
 
 def library_problem() -> str | None:
