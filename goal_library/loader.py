@@ -152,8 +152,8 @@ def _merged_local(
         if path.stem not in AREA_IDS:
             problems.append(f"{_LOCAL_NAME} steps/{path.name}: not a life area id")
             continue
-        replacing = _replacing_ids(path, problems)
-        for step in _load_area(path, path.stem, problems, prefix=_LOCAL_NAME):
+        replacing: set[str] = set()
+        for step in _load_area(path, path.stem, problems, prefix=_LOCAL_NAME, replacing=replacing):
             label = f"{_LOCAL_NAME} steps/{path.name}: {step.id}"
             if step.id in added:
                 problems.append(f"{label}: another local step has this id")
@@ -181,14 +181,6 @@ def _merged_local(
         signposts = _merged_contacts(contacts_file, signposts, problems)
     # A team's own step comes before the national ones: at equal rank, the local one leads.
     return [*added.values(), *merged.values()], signposts
-
-
-def _replacing_ids(path: Path, problems: list[str]) -> set[str]:
-    document = _read_yaml(path, [])
-    entries = document.get("steps") if isinstance(document, dict) else None
-    if not isinstance(entries, list):
-        return set()
-    return {e.get("id") for e in entries if isinstance(e, dict) and e.get("replaces") is True}
 
 
 def _merged_contacts(path: Path, signposts: Signposts, problems: list[str]) -> Signposts:
@@ -306,7 +298,15 @@ def _read_yaml(path: Path, problems: list[str]) -> Any:
         return None
 
 
-def _load_area(path: Path, area: str, problems: list[str], prefix: str = "") -> list[LibraryStep]:
+def _load_area(
+    path: Path,
+    area: str,
+    problems: list[str],
+    prefix: str = "",
+    replacing: set[str] | None = None,
+) -> list[LibraryStep]:
+    """The steps of one area's file. With `replacing` (a local file), an entry may say
+    `replaces: true`, and its id is added there."""
     document = _read_yaml(path, problems)
     if document is None:
         return []
@@ -328,7 +328,9 @@ def _load_area(path: Path, area: str, problems: list[str], prefix: str = "") -> 
                 f"a step in this file belongs to '{area}'"
             )
             continue
-        fields = {k: v for k, v in entry.items() if not (prefix and k == "replaces")}
+        fields = dict(entry)
+        if replacing is not None and fields.pop("replaces", None) is True:
+            replacing.add(str(fields.get("id")))
         step = _validate(LibraryStep, {**fields, "area": area}, name, entry, index, problems)
         if step is not None:
             loaded.append(step)
