@@ -458,3 +458,46 @@ def test_someone_in_work_who_asks_for_another_job_or_more_hours_is_offered_it(bu
     degree = person.model_copy(update={"hopes": "A job where I use my degree."})
     ids = [s.id for s in build_plan(degree, library).steps]
     assert "graduate_jobs" in ids and "job_search" not in ids
+
+
+def test_paid_work_first_with_a_trade_starts_from_the_trade_at_stages_three_and_four(
+    build_library,
+):
+    from tests.conftest import rules_table
+
+    work = {"area": "volunteering_and_work", "grade": 3}
+    skill = {**work, "kinds": ("work", "uses_skill"), "only_for": ("trade_or_licence",)}
+    steps = [
+        *(s for s in full_grid() if s.area != "volunteering_and_work"),
+        make_step("list_kinds_of_work", kinds=("work",), **work),
+        make_step("check_cards", **skill),
+        make_step("trade_jobs", **skill),
+    ]
+    rules = rules_table(
+        slots=(
+            {
+                "id": "uses_skill_first",
+                "when": {
+                    "aims": ("paid_work",),
+                    "aims_top": 1,
+                    "min_stage": 3,
+                    "max_stage": 4,
+                    "strengths": ("trade_or_licence",),
+                },
+                "takes": {"kinds": ("uses_skill",), "prefer": ("trade_jobs",)},
+            },
+            {"id": "first_aim", "when": {"aim_number": 1}, "takes": {"aim_number": 1}},
+        ),
+    )
+    library = build_library(steps, rules)
+    person = profile(
+        stage=3,
+        area_stages={"volunteering_and_work": 3},
+        aims=["paid_work"],
+        strengths=["trade_or_licence"],
+    )
+    assert _slots(build_plan(person, library)) == [("trade_jobs", "uses_skill_first")]
+    no_trade = person.model_copy(update={"strengths": []})
+    assert _slots(build_plan(no_trade, library)) == [("list_kinds_of_work", "first_aim")]
+    work_second = person.model_copy(update={"aims": ["learn_something", "paid_work"]})
+    assert "uses_skill_first" not in {s.trace.slot for s in build_plan(work_second, library).steps}
