@@ -80,7 +80,13 @@ def review_plan(
     }
     chosen: list[PlanStep] = []
     for step in plan.steps:
-        taken = {s.id for s in chosen} | {s.id for s in plan.steps if s.id != step.id}
+        # Steps in the new plan so far, and the last plan's steps that carry on in some form
+        # (a step done or not for them leaves, and is never offered again anyway).
+        taken = {s.id for s in chosen} | {
+            s.id
+            for s in plan.steps
+            if s.id != step.id and outcomes.get(s.id) not in ("done", "not_for_me")
+        }
         follow_on = follow_on_step(
             step,
             outcomes.get(step.id),
@@ -161,7 +167,7 @@ def follow_on_step(
         if move.when_said and not text_names(move.when_said, said):
             continue
         target = _move_target(move, current, profile, library, taken, done, declined_before)
-        if target is None:
+        if target is None or _is_like_one_of(target, taken - {current.id}, library, profile):
             continue
         moved = _with_reason(target, profile, library, move.words, done)
         if target.id == current.id:
@@ -174,6 +180,24 @@ def follow_on_step(
             )
         return moved
     return None
+
+
+def _is_like_one_of(
+    step: LibraryStep, others: set[str], library: Library, profile: Profile
+) -> bool:
+    """Whether a step is of the family of one of `others`, or a rung of its ladder (its
+    smaller or next version): a plan holds one step of each, at a review as in a draft."""
+    nation = profile.nation
+    own_rungs = {step.smaller_for(nation), step.next_for(nation)}
+    for other_id in others - {step.id}:
+        if not library.has_step(other_id):
+            continue
+        other = library.step(other_id)
+        if other.family_id == step.family_id or other_id in own_rungs:
+            return True
+        if step.id in (other.smaller_for(nation), other.next_for(nation)):
+            return True
+    return False
 
 
 def _move_target(
@@ -370,7 +394,10 @@ def _urgent_first(
     def unserved(step: PlanStep) -> bool:
         library_step = library.step(step.id)
         written_for = {*library_step.only_for, *library_step.only_for_all} & set(profile.barriers)
-        return library_step.family_id not in carried_families and not written_for <= carried_topics
+        like_a_carried_step = library_step.family_id in carried_families or _is_like_one_of(
+            library_step, set(ids), library, profile
+        )
+        return not like_a_carried_step and not written_for <= carried_topics
 
     urgent = [
         s
@@ -428,15 +455,16 @@ def _fill_to_cap(chosen: list[PlanStep], cap: int, draft: Plan, library: Library
     never a second step of a family already in the plan. Nothing already chosen is cut."""
     if len(chosen) >= cap:
         return chosen
-    families = {library.step(s.id).family_id for s in chosen if library.has_step(s.id)}
-    extra = []
+    profile = draft.profile
+    kept = [*chosen]
     for step in draft.steps:
-        family = library.step(step.id).family_id
-        if step.id in {s.id for s in chosen} or family in families:
+        if len(kept) >= cap:
+            break
+        in_plan = {s.id for s in kept}
+        if step.id in in_plan or _is_like_one_of(library.step(step.id), in_plan, library, profile):
             continue
-        families.add(family)
-        extra.append(step)
-    return [*chosen, *extra[: cap - len(chosen)]]
+        kept.append(step)
+    return kept
 
 
 def _alternatives(draft: Plan, chosen: list[PlanStep]) -> dict[str, list[PlanStep]]:

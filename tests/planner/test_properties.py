@@ -214,6 +214,12 @@ def test_reviewed_plans_keep_the_invariants(person, data):
     done = {s.id for s in plan.steps if outcomes[s.id] == "done"}
     assert not done & {s.id for s in reviewed.steps}, "a step done is never offered again"
     assert len({s.id for s in reviewed.steps}) == len(reviewed.steps)
+    families = [_LIBRARY.step(s.id).family_id for s in reviewed.steps]
+    assert len(families) == len(set(families)), "one step per family, at a review too"
+    ids = {s.id for s in reviewed.steps}
+    for step in reviewed.steps:
+        rungs = {step.smaller, step.next} - {None}
+        assert not rungs & ids, "never a step beside its own smaller or bigger version"
     for step in reviewed.steps:
         library_step = _LIBRARY.step(step.id)
         assert step.grade <= effective_stage(new_person, step.area) + 1

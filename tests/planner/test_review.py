@@ -622,3 +622,30 @@ def test_clearing_a_very_hard_time_read_only_from_the_words_stops_reading_it(bui
     later = review_plan(plan, {}, library, TODAY + datetime.timedelta(weeks=9))
     assert "barriers:recent_crisis" in later.profile.words_set_aside
     assert any("weeks" in note for note in later.notes)
+
+
+def test_a_review_never_puts_a_step_beside_one_of_its_family_or_its_own_rung(build_library):
+    steps = [
+        *full_grid(),
+        make_step("note_calm_things", grade=1, next="write_calm_plan"),
+        make_step("write_calm_plan", grade=2, family="calm_plan"),
+        make_step("say_calm_words", grade=2, family="calm_plan"),
+        make_step("find_gp_number", grade=1, next="book_gp"),
+        make_step("book_gp", grade=2, smaller="find_gp_number"),
+        make_step("ask_for_gp_help", grade=1, next="book_gp"),
+    ]
+    library = build_library(steps)
+    plan = build_plan(profile(stage=2), library).model_copy(update={"steps": []})
+    for step_id in ("note_calm_things", "say_calm_words", "find_gp_number", "ask_for_gp_help"):
+        plan = add_library_step(plan, step_id, library)
+    outcomes = {
+        "note_calm_things": "done",
+        "say_calm_words": "partly",
+        "find_gp_number": "partly",
+        "ask_for_gp_help": "done",
+    }
+    ids = _ids(review_plan(plan, outcomes, library, TODAY))
+    assert "say_calm_words" in ids and "write_calm_plan" not in ids, "one of each family"
+    assert "find_gp_number" in ids and "book_gp" not in ids, "not beside its own smaller one"
+    families = [library.step(i).family_id for i in ids]
+    assert len(families) == len(set(families))
