@@ -192,6 +192,10 @@ def test_a_friend_the_words_contradict_is_not_needed_by_any_step_offered(words_l
         ("A lad died in front of me at the crash.", "bereaved"),
         ("I looked after my gran till she died.", "bereaved"),
         ("I did a year of Computing at uni before it all went wrong.", "degree_or_profession"),
+        ("The school ring me, so I can't do a job that won't let me go.", "domestic_abuse"),
+        ("I'm getting better at controlling my breathing.", "domestic_abuse"),
+        ("A job in school hours, back in care or as a teaching assistant.", "care_leaver"),
+        ("I want to work in care again.", "care_leaver"),
     ],
 )
 def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
@@ -203,6 +207,8 @@ def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
     ("text", "read_as"),
     [
         ("He keeps the bank card and checks my phone.", "domestic_abuse"),
+        ("He won't let me see my sister.", "domestic_abuse"),
+        ("I was in foster care from 11 to 18.", "care_leaver"),
         ("Eight years in the Royal Logistics Corps, Afghanistan twice.", "served_in_forces"),
         ("The gambling got worse after my wife passed.", "bereaved"),
         ("My ECS card ran out in the summer.", "work_card_run_out"),
