@@ -16,6 +16,7 @@ CLOSING_LINE = (
     "We chose these steps together. They are your choices, not conditions. "
     "It is fine to change them, and it is fine if a step takes longer."
 )
+NOT_SAVED_LINE = "Not saved yet, so this plan has no reference."
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,9 @@ def step_block(step: PlanStep, with_reasons: bool = False) -> StepBlock:
 
 def _title_lines(plan: Plan, made_on: datetime.date) -> tuple[str, ...]:
     lines = [f"Made on {format_date(made_on)}"]
-    if plan.reference:
-        lines.append(f"Plan reference: {plan.reference}")
+    # A copy printed before the plan is saved says so, rather than leaving the reference out
+    # without a word: without one, the plan cannot be found again.
+    lines.append(f"Plan reference: {plan.reference}" if plan.reference else NOT_SAVED_LINE)
     return tuple(lines)
 
 

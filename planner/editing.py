@@ -7,6 +7,9 @@ could not be saved and opened again; a change that would is a PlanEditError with
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from pydantic import ValidationError
 
 from goal_library.models import Library
@@ -14,7 +17,7 @@ from planner.inputs import plain_errors
 from planner.models import MAX_STEPS, Plan, PlanStep, revised
 from planner.policy import Scope, candidates, first_refusal_message, may_offer, refusals
 from planner.prompts import as_read
-from planner.rules import effective_stage, should_offer_smaller
+from planner.rules import effective_stage, is_like_one_of, should_offer_smaller
 from planner.suggest import suggested_step
 
 OVER_CAP_NOTE = (
@@ -239,3 +242,95 @@ def _index_of(plan: Plan, step_id: str) -> int:
         if step.id == step_id:
             return index
     raise PlanEditError("That step is not in the plan any more.")
+
+
+@dataclass(frozen=True)
+class Redraft:
+    """A new draft for changed answers, with the person's own changes to the last one kept,
+    and what changed in plain words."""
+
+    plan: Plan
+    added: tuple[str, ...] = ()
+    no_longer_suggested: tuple[str, ...] = ()
+    kept_changes: bool = False
+
+    def message(self) -> str:
+        parts = ["Your answers changed, so the suggested steps have been updated."]
+        if self.added:
+            parts.append("New: " + "; ".join(f"“{t}”" for t in self.added) + ".")
+        if self.no_longer_suggested:
+            gone = "; ".join(f"“{t}”" for t in self.no_longer_suggested)
+            parts.append(f"No longer suggested, as it does not fit the new answers: {gone}.")
+        if self.kept_changes:
+            parts.append("The changes you made to the steps are kept.")
+        return " ".join(parts)
+
+
+_AGREED = ("when", "who_can_help", "if_then", "confidence")
+
+
+def redraft(
+    previous: Plan, drafted: Sequence[str] | None, fresh: Plan, library: Library
+) -> Redraft:
+    """The fresh draft, keeping what the person did to the last one.
+
+    `drafted` is what the last draft suggested before any change (None when not known: then
+    only steps in their own words are carried over). A suggested step they removed stays out;
+    a step they added, swapped in or wrote stays while it still fits (checked as an addition by
+    hand) and wins over a fresh step of its family; what they agreed for a step (when, who can
+    help, the if-then plan, how sure they feel) stays with it.
+    """
+    suggested_before = (
+        {s.id for s in previous.steps if not s.own_words} if drafted is None else set(drafted)
+    )
+    removed = suggested_before - {s.id for s in previous.steps}
+    agreed = {s.id: {f: getattr(s, f) for f in _AGREED} for s in previous.steps}
+    person = as_read(fresh.profile, library)
+    done = _done_in(previous)
+
+    kept_by_hand: list[PlanStep] = []
+    dropped: list[str] = []
+    for step in previous.steps:
+        if step.id in suggested_before:
+            continue
+        if step.own_words:
+            kept_by_hand.append(step)
+        elif library.has_step(step.id) and may_offer(
+            library.step(step.id), person, library, Scope.BY_HAND, done
+        ):
+            again = suggested_step(
+                library.step(step.id), person, library, scope=Scope.BY_HAND, done=done
+            )
+            kept_by_hand.append(again.model_copy(update=agreed[step.id]))
+        else:
+            dropped.append(step.title)
+    hand_ids = {s.id for s in kept_by_hand if library.has_step(s.id)}
+
+    steps: list[PlanStep] = []
+    for step in fresh.steps:
+        if step.id in removed or step.id in hand_ids:
+            continue
+        if is_like_one_of(library.step(step.id), hand_ids, library, person.nation):
+            continue
+        steps.append(step.model_copy(update=agreed.get(step.id, {})))
+    room = MAX_STEPS - len(kept_by_hand)
+    steps = [*steps[: max(room, 0)], *kept_by_hand][:MAX_STEPS]
+
+    before = {s.id for s in previous.steps}
+    after = {s.id for s in steps}
+    plan = with_note(
+        fresh,
+        library,
+        steps=steps,
+        review_on=previous.review_on,
+        reference=previous.reference or fresh.reference,
+    )
+    return Redraft(
+        plan=plan,
+        added=tuple(s.title for s in steps if s.id not in before),
+        no_longer_suggested=(
+            *(s.title for s in previous.steps if s.id in suggested_before and s.id not in after),
+            *dropped,
+        ),
+        kept_changes=bool(removed or kept_by_hand or any(any(a.values()) for a in agreed.values())),
+    )

@@ -18,7 +18,14 @@ from planner.editing import revised_plan, with_note
 from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep, revised
 from planner.policy import Scope, candidates, may_offer
 from planner.prompts import as_read, read_from_words, text_names
-from planner.rules import about, aims_served, in_crisis, should_offer_smaller, step_cap
+from planner.rules import (
+    about,
+    aims_served,
+    in_crisis,
+    is_like_one_of,
+    should_offer_smaller,
+    step_cap,
+)
 from planner.suggest import build_plan, suggested_step
 
 OUTCOME_LABELS: dict[str, str] = {
@@ -167,7 +174,7 @@ def follow_on_step(
         if move.when_said and not text_names(move.when_said, said):
             continue
         target = _move_target(move, current, profile, library, taken, done, declined_before)
-        if target is None or _is_like_one_of(target, taken - {current.id}, library, profile):
+        if target is None or is_like_one_of(target, taken - {current.id}, library, profile.nation):
             continue
         moved = _with_reason(target, profile, library, move.words, done)
         if target.id == current.id:
@@ -180,24 +187,6 @@ def follow_on_step(
             )
         return moved
     return None
-
-
-def _is_like_one_of(
-    step: LibraryStep, others: set[str], library: Library, profile: Profile
-) -> bool:
-    """Whether a step is of the family of one of `others`, or a rung of its ladder (its
-    smaller or next version): a plan holds one step of each, at a review as in a draft."""
-    nation = profile.nation
-    own_rungs = {step.smaller_for(nation), step.next_for(nation)}
-    for other_id in others - {step.id}:
-        if not library.has_step(other_id):
-            continue
-        other = library.step(other_id)
-        if other.family_id == step.family_id or other_id in own_rungs:
-            return True
-        if step.id in (other.smaller_for(nation), other.next_for(nation)):
-            return True
-    return False
 
 
 def _move_target(
@@ -394,8 +383,8 @@ def _urgent_first(
     def unserved(step: PlanStep) -> bool:
         library_step = library.step(step.id)
         written_for = {*library_step.only_for, *library_step.only_for_all} & set(profile.barriers)
-        like_a_carried_step = library_step.family_id in carried_families or _is_like_one_of(
-            library_step, set(ids), library, profile
+        like_a_carried_step = library_step.family_id in carried_families or is_like_one_of(
+            library_step, set(ids), library, profile.nation
         )
         return not like_a_carried_step and not written_for <= carried_topics
 
@@ -455,13 +444,13 @@ def _fill_to_cap(chosen: list[PlanStep], cap: int, draft: Plan, library: Library
     never a second step of a family already in the plan. Nothing already chosen is cut."""
     if len(chosen) >= cap:
         return chosen
-    profile = draft.profile
+    nation = draft.profile.nation
     kept = [*chosen]
     for step in draft.steps:
         if len(kept) >= cap:
             break
         in_plan = {s.id for s in kept}
-        if step.id in in_plan or _is_like_one_of(library.step(step.id), in_plan, library, profile):
+        if step.id in in_plan or is_like_one_of(library.step(step.id), in_plan, library, nation):
             continue
         kept.append(step)
     return kept

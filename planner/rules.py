@@ -234,3 +234,19 @@ def fits_window(step: LibraryStep, profile: Profile) -> bool:
 def should_offer_smaller(confidence: int | None, rules: PlanningRules) -> bool:
     """Below the confidence threshold, the smaller version is offered."""
     return confidence is not None and confidence < rules.confidence_threshold
+
+
+def is_like_one_of(step: LibraryStep, others: set[str], library: Library, nation: str) -> bool:
+    """Whether a step is of the family of one of `others` (library step ids), or a rung of its
+    ladder (its smaller or next version): a plan holds one step of each, in a draft, a redraft
+    and at a review."""
+    rungs = {step.smaller_for(nation), step.next_for(nation)}
+    for other_id in others - {step.id}:
+        if not library.has_step(other_id):
+            continue
+        other = library.step(other_id)
+        if other.family_id == step.family_id or other_id in rungs:
+            return True
+        if step.id in (other.smaller_for(nation), other.next_for(nation)):
+            return True
+    return False

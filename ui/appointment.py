@@ -126,8 +126,13 @@ class Appointment(BaseModel):
     built_from: Annotated[StrictStr, Field(max_length=64)] | None = None
     review: Review | None = None
     large_print: StrictBool = False
+    # The steps the last draft suggested, before any change: a new draft for changed answers
+    # keeps the person's removals, swaps and additions (None: not known, for an older draft).
+    drafted: list[StepId] | None = Field(default=None, max_length=50)
     # The fingerprint of the plan as last saved, so the page knows whether it changed since.
     saved_as: Annotated[StrictStr, Field(max_length=64)] | None = None
+    # ...and as last downloaded, so finishing can ask before a plan nobody has is cleared.
+    downloaded_as: Annotated[StrictStr, Field(max_length=64)] | None = None
 
     @classmethod
     def new(cls, **fields: object) -> Appointment:
@@ -144,6 +149,27 @@ class Appointment(BaseModel):
 
     def plan_is_saved(self) -> bool:
         return self.plan is not None and self.saved_as == fingerprint(self.plan)
+
+    def plan_is_downloaded(self) -> bool:
+        return self.plan is not None and self.downloaded_as == fingerprint(self.plan)
+
+    def would_lose(self) -> tuple[str, ...]:
+        """What finishing now would lose, a plain sentence each: nothing once the plan as it
+        stands is both saved and downloaded, or when nothing was entered."""
+        if self.plan is None:
+            return (ANSWERS_NOT_KEPT,) if self.answers != Answers() else ()
+        lost = []
+        if not self.plan_is_saved():
+            lost.append(PLAN_NOT_SAVED if self.saved_as is None else CHANGES_NOT_SAVED)
+        if not self.plan_is_downloaded():
+            lost.append(NO_COPY_DOWNLOADED)
+        return tuple(lost)
+
+
+ANSWERS_NOT_KEPT = "The answers given so far are not kept anywhere."
+PLAN_NOT_SAVED = "The plan is not saved."
+CHANGES_NOT_SAVED = "The latest changes to the plan are not saved."
+NO_COPY_DOWNLOADED = "No copy of the plan as it is now has been downloaded."
 
 
 def new_appointment_id() -> str:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from planner.editing import with_note
-from planner.models import MAX_STEPS, Plan
+from goal_library.models import Library
+from planner.editing import redraft
+from planner.models import Plan
 from ui.session import appointment, notify, update
-
-ANSWERS_CHANGED = "Your answers changed, so the suggested steps have been updated."
 
 
 def current_plan() -> Plan | None:
     return appointment().plan
 
 
-def ensure_plan(built_from: str, build: Callable[[], Plan]) -> Plan:
-    """The draft for these answers; rebuilt (keeping own-words steps) when the answers change."""
+def ensure_plan(built_from: str, build: Callable[[], Plan], library: Library) -> Plan:
+    """The draft for these answers. When the answers change it is drafted again, keeping the
+    person's own changes to the last one, and the page says what changed."""
     current = appointment()
     plan = current.plan
     if plan is not None and current.built_from in (built_from, None):
@@ -24,16 +24,10 @@ def ensure_plan(built_from: str, build: Callable[[], Plan]) -> Plan:
             update(built_from=built_from)
         return plan
     fresh = build()
+    drafted = [s.id for s in fresh.steps]
     if plan is not None:
-        own_steps = [
-            s for s in plan.steps if s.own_words and s.id not in {f.id for f in fresh.steps}
-        ]
-        fresh = with_note(
-            fresh,
-            steps=[*fresh.steps, *own_steps][:MAX_STEPS],
-            review_on=plan.review_on,
-            reference=plan.reference or fresh.reference,
-        )
-        notify(ANSWERS_CHANGED, "info")
-    update(plan=fresh, built_from=built_from)
+        changed = redraft(plan, current.drafted, fresh, library)
+        fresh = changed.plan
+        notify(changed.message(), "info")
+    update(plan=fresh, built_from=built_from, drafted=drafted)
     return fresh

@@ -162,3 +162,57 @@ def test_a_ladder_step_for_people_with_a_pet_is_not_offered_to_others(build_libr
     with_pet = build_plan(profile(stage=2, strengths=["pet"]), library)
     walk = next(s for s in with_pet.steps if s.id == "walk_road")
     assert can_take_next(with_pet, walk, library) is True
+
+
+def test_a_redraft_keeps_removals_additions_and_what_was_agreed(build_library):
+    from planner.editing import redraft
+    from tests.conftest import full_grid
+
+    steps = [
+        *full_grid(),
+        make_step("walk_road", grade=2),
+        make_step("garden_sit", grade=2),
+        make_step("cafe_visit", grade=3, needs=("money",)),
+        make_step("park_bench", grade=2, family="sit_outside"),
+        make_step("porch_sit", grade=2, family="sit_outside"),
+    ]
+    library = build_library(steps)
+    person = profile(stage=2, aims=["get_out_more"], strengths=["organised"])
+    first = build_plan(person, library)
+    drafted = [s.id for s in first.steps]
+    removed = first.steps[0].id
+    edited = remove_step(first, removed)
+    edited = add_library_step(edited, "porch_sit", library)
+    edited = add_own_step(edited, "getting_out", "Feed the ducks")
+    kept = edited.steps[0].id
+    edited = update_details(edited, kept, when="Tuesday", confidence=7)
+
+    fresh = build_plan(person.model_copy(update={"strengths": ["organised", "kind"]}), library)
+    result = redraft(edited, drafted, fresh, library)
+    ids = [s.id for s in result.plan.steps]
+    assert removed not in ids
+    assert "porch_sit" in ids and "park_bench" not in ids, "their choice wins over its family"
+    assert ids[-1].startswith("own_")
+    carried = next(s for s in result.plan.steps if s.id == kept)
+    assert (carried.when, carried.confidence) == ("Tuesday", 7)
+    assert result.kept_changes and "changes you made" in result.message()
+
+    # A step added by hand that no longer fits the new answers goes, and is named.
+    added_cafe = add_library_step(edited, "cafe_visit", library)
+    poorer = person.model_copy(update={"barriers": ["money_worries"]})
+    result = redraft(added_cafe, drafted, build_plan(poorer, library), library)
+    assert "cafe_visit" not in [s.id for s in result.plan.steps]
+    assert "Try cafe_visit" in result.no_longer_suggested
+    assert "Try cafe_visit" in result.message()
+
+
+def test_a_redraft_without_the_last_draft_known_keeps_only_own_steps(build_library):
+    from planner.editing import redraft
+    from tests.conftest import full_grid
+
+    library = build_library([*full_grid(), make_step("walk_road", grade=2)])
+    person = profile(stage=2)
+    plan = add_own_step(build_plan(person, library), "getting_out", "Feed the ducks")
+    fresh = build_plan(person.model_copy(update={"stage": 3}), library)
+    result = redraft(plan, None, fresh, library)
+    assert [s.id for s in result.plan.steps] == [*(s.id for s in fresh.steps), "own_1"]

@@ -188,7 +188,14 @@ def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
     download_info.value.save_as(saved)
     _check_download(saved)
 
+    # Downloaded but not saved: finishing asks first, and says what would be lost.
     page.get_by_role("button", name="Finish and clear").click()
+    question = page.locator("[class*='st-key-confirm_finish']")
+    expect(question.get_by_text("The plan is not saved.")).to_be_visible()
+    expect(question.get_by_text("No copy of the plan")).to_have_count(0)
+    _snap(page, shots, "9-clear-everything")
+    _scan(page, "clear everything", axe_results)
+    page.get_by_role("button", name="Clear everything").click()
     _wait_for_page(page, "Right Steps")
     _continue(page, "About you")
     expect(page.get_by_label("What would you like us to call you?")).to_have_value("")
@@ -215,6 +222,7 @@ def _check_download(saved: Path) -> None:
     )
     assert "".join(NAME.split()) in text
     assert "".join(OWN_STEP.split()) in text
+    assert "Notsavedyet,sothisplanhasnoreference." in text, "an unsaved copy says so"
     plan = read_attached_plan(pdf, default_library()).model_dump(mode="json")
     assert plan["profile"]["preferred_name"] == NAME
     assert plan["profile"]["hopes"] == HOPES

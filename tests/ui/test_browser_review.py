@@ -74,7 +74,15 @@ def test_reload_keeps_answers_and_a_saved_plan_opens_again(app_server, browser_p
     expect(page.get_by_text("I kept going & felt <proud>")).to_be_visible()
     page.get_by_role("button", name="Save changes as a new version").click()
     expect(page.get_by_text(f"The plan reference is {reference}")).to_be_visible()
+    # Saved but the new version not downloaded: asked first; keeping it changes nothing.
     page.get_by_role("button", name="Finish and clear").click()
+    expect(
+        page.get_by_text("No copy of the plan as it is now has been downloaded.")
+    ).to_be_visible()
+    page.get_by_role("button", name="Keep the plan").click()
+    expect(page.get_by_text("I kept going & felt <proud>")).to_be_visible()
+    page.get_by_role("button", name="Finish and clear").click()
+    page.get_by_role("button", name="Clear everything").click()
     _wait_for_page(page, "Right Steps")
 
     # Or open it by uploading the saved PDF.

@@ -63,6 +63,8 @@ def test_finish_and_clear_closes_the_draft_for_good(private_database):
     at.session_state["appointment"] = appointment(at).model_copy(update={"page": 7})
     at.run()
     at.button(key="finish_and_clear").click().run()
+    assert store.load_draft(draft_id), "asked first: the answers are not kept anywhere else"
+    at.button(key="finish_confirm").click().run()
     assert store.load_draft(draft_id) is None
     assert store.draft_is_closed(draft_id)
     assert appointment(at).id != draft_id
@@ -83,6 +85,7 @@ def test_a_second_tab_cannot_write_a_finished_appointment_back(private_database)
     first.session_state["appointment"] = appointment(first).model_copy(update={"page": 7})
     first.run()
     first.button(key="finish_and_clear").click().run()
+    first.button(key="finish_confirm").click().run()
 
     # The other tab carries on: its next change finds the appointment finished.
     second.radio[0].set_value(3).run()
@@ -101,6 +104,7 @@ def test_a_second_tab_that_only_looks_also_finds_the_appointment_finished(privat
     first.session_state["appointment"] = appointment(first).model_copy(update={"page": 7})
     first.run()
     first.button(key="finish_and_clear").click().run()
+    first.button(key="finish_confirm").click().run()
     second.run()
     assert appointment(second).answers.preferred_name == ""
     assert any("finished in another window" in i for i in messages(second.info))

@@ -12,6 +12,7 @@ from planner.html_copy import render_html
 from planner.models import Plan
 from planner.pdf import render_pdf
 from store.errors import StoreUnavailable
+from ui.appointment import fingerprint
 from ui.components.draft_keeper import finish, saving_available
 from ui.components.notice import notice
 from ui.guard import guarded
@@ -23,6 +24,7 @@ from ui.text import escape_markdown
 
 TITLE = "Agree and print"
 _SAVE_PANEL = "save_plan"
+_CONFIRM_FINISH = "confirm_finish"
 
 
 def render(library: Library) -> None:
@@ -46,6 +48,11 @@ def render(library: Library) -> None:
         on_change=lambda: update(large_print=bool(st.session_state[large_key])),
     )
     today = datetime.date.today()
+    if not plan.reference:
+        st.markdown(
+            "This plan is not saved yet, so a copy made now says it has no reference. "
+            "Save it first to have the reference printed on it."
+        )
     st.download_button(
         "Download plan (PDF)",
         # Made when the button is pressed, not on every rerun of this page.
@@ -54,7 +61,7 @@ def render(library: Library) -> None:
         mime="application/pdf",
         key="download_plan",
         type="primary",
-        on_click="ignore",
+        on_click=_mark_downloaded,
     )
     st.download_button(
         "Download an accessible copy (web page)",
@@ -62,16 +69,49 @@ def render(library: Library) -> None:
         file_name=f"right-steps-plan-{today.isoformat()}.html",
         mime="text/html",
         key="download_plan_html",
-        on_click="ignore",
+        on_click=_mark_downloaded,
         help="A simple web page of the same plan, for screen readers and for changing text size.",
     )
     _finish_panel()
 
 
+def _mark_downloaded() -> None:
+    plan = current_plan()
+    if plan is not None:
+        update(downloaded_as=fingerprint(plan))
+
+
 def _finish_panel() -> None:
     st.divider()
     st.markdown("When you have your copy, finish to clear everything from this screen.")
-    st.button("Finish and clear", key="finish_and_clear", on_click=finish)
+    if not st.session_state.get(_CONFIRM_FINISH):
+        st.button("Finish and clear", key="finish_and_clear", on_click=_finish_or_ask)
+        return
+    # Asked in place, where the button was: what would be lost, then the safe choice first.
+    with st.container(border=True, key="confirm_finish"):
+        st.subheader("Clear everything?", anchor=False)
+        for sentence in appointment().would_lose():
+            st.markdown(sentence)
+        st.markdown("Once it is cleared, it cannot be got back.")
+        row = st.container(horizontal=True, key="confirm_finish_buttons")
+        row.button("Keep the plan", key="finish_cancel", type="primary", on_click=_keep)
+        row.button("Clear everything", key="finish_confirm", on_click=_finish_now)
+
+
+def _finish_or_ask() -> None:
+    if appointment().would_lose():
+        st.session_state[_CONFIRM_FINISH] = True
+    else:
+        finish()
+
+
+def _keep() -> None:
+    st.session_state.pop(_CONFIRM_FINISH, None)
+
+
+def _finish_now() -> None:
+    st.session_state.pop(_CONFIRM_FINISH, None)
+    finish()
 
 
 def _show(section: Section) -> None:

@@ -60,7 +60,7 @@ def draft_for_answers(library: Library) -> Plan:
     review = current.review
     if review is None:
         built_from = fingerprint({"profile": profile.model_dump(mode="json")})
-        return ensure_plan(built_from, lambda: build_plan(profile, library))
+        return ensure_plan(built_from, lambda: build_plan(profile, library), library)
     outcomes, words, went_well = review.answered()
     built_from = fingerprint(
         {
@@ -80,6 +80,7 @@ def draft_for_answers(library: Library) -> Plan:
             what_went_well=went_well,
             outcome_words=words,
         ),
+        library,
     )
 
 

@@ -33,10 +33,42 @@ def test_the_pdf_and_the_accessible_copy_are_offered_with_a_large_print_choice()
     assert no_errors(at)
 
 
+def test_finish_and_clear_asks_before_clearing_a_plan_nobody_has_kept():
+    at, _ = _app()
+    before = appointment(at)
+    at.button(key="finish_and_clear").click().run()
+    assert title(at) == "Agree and print", "nothing is cleared without a question"
+    said = [m.value for m in at.markdown]
+    assert "The plan is not saved." in said
+    assert "No copy of the plan as it is now has been downloaded." in said
+    at.button(key="finish_cancel").click().run()
+    assert appointment(at) == before, "keeping the plan changes nothing"
+    assert not at.button(key="finish_and_clear").disabled
+
+
+def test_a_saved_and_downloaded_plan_that_then_changes_is_asked_about_again():
+    from ui.appointment import fingerprint
+
+    at, plan = _app()
+    kept = appointment(at).model_copy(
+        update={"saved_as": fingerprint(plan), "downloaded_as": fingerprint(plan)}
+    )
+    at.session_state["appointment"] = kept
+    assert kept.would_lose() == ()
+    changed = plan.model_copy(update={"steps": plan.steps[:-1]})
+    at.session_state["appointment"] = kept.model_copy(update={"plan": changed})
+    at.run()
+    at.button(key="finish_and_clear").click().run()
+    said = [m.value for m in at.markdown]
+    assert "The latest changes to the plan are not saved." in said
+    assert title(at) == "Agree and print"
+
+
 def test_finish_and_clear_wipes_everything_and_starts_a_new_appointment():
     at, _ = _app()
     before = appointment(at)
     at.button(key="finish_and_clear").click().run()
+    at.button(key="finish_confirm").click().run()
     assert title(at) == "Right Steps"
     after = appointment(at)
     assert after.id != before.id

@@ -162,3 +162,29 @@ def test_a_teams_local_step_is_suggested_like_any_other(monkeypatch):
     )
     assert no_errors(at)
     assert "Go to the Anytown Shed open morning" in _cards(at)
+
+
+def test_changing_an_earlier_answer_keeps_removals_swaps_and_what_was_agreed():
+    from planner.editing import update_details
+
+    at = app_on_page(5, stage=3, strengths=["kind"])
+    first, *_, last = the_plan(at).steps
+    at.button(key=f"remove_{last.id}").click().run()
+    open_expander(at, f"swap_{first.id}")
+    swapped_to = at.radio(key=key(at, f"swap_choice_{first.id}")).value
+    at.button(key=f"swap_{first.id}").click().run()
+    agreed = update_details(the_plan(at), swapped_to, when="Monday morning")
+    at.session_state["appointment"] = appointment(at).model_copy(update={"plan": agreed})
+    at.run()
+
+    changed = appointment(at).answers.model_copy(update={"strengths": ["kind", "organised"]})
+    at.session_state["appointment"] = appointment(at).model_copy(update={"answers": changed})
+    at.run()
+    plan = the_plan(at)
+    ids = [s.id for s in plan.steps]
+    assert last.id not in ids, "a step they removed does not come back"
+    assert first.id not in ids and swapped_to in ids, "a swap is kept"
+    assert next(s for s in plan.steps if s.id == swapped_to).when == "Monday morning"
+    said = " ".join(messages(at.info))
+    assert "answers changed" in said and "changes you made to the steps are kept" in said
+    assert no_errors(at)

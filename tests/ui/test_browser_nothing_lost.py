@@ -1,0 +1,79 @@
+"""In a real browser: nothing a person did is lost without a word.
+
+Going back to change an answer keeps a step they removed out of the plan; a review carries
+their own step forward; finishing asks before it clears a plan nobody has kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.test_browser_appointment import (
+    _answer_the_first_pages,
+    _continue,
+    _save_and_download,
+    _wait_for_page,
+)
+
+pytestmark = pytest.mark.browser
+
+OWN_STEP = "Feed the ducks at the park on Saturday"
+
+
+def test_changes_to_the_plan_survive_a_changed_answer_and_a_review(
+    app_server, browser_page, tmp_path
+):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(app_server)
+    _wait_for_page(page, "Right Steps")
+    _answer_the_first_pages(page, "What would you like us to call you?", "Ffion")
+    _continue(page, "Your strengths")
+    _continue(page, "What makes things harder")
+    _continue(page, "Suggested steps")
+
+    cards = page.locator("[class*='st-key-card_']")
+    expect(cards.first).to_be_visible()
+    drafted = cards.count()
+    removed = cards.last.locator("h2").inner_text()
+    cards.last.get_by_role("button", name="Remove").click()
+    expect(cards).to_have_count(drafted - 1)
+    page.get_by_text("Add a step in your own words").click()
+    page.get_by_label("Your step").fill(OWN_STEP)
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Add my step").click()
+    expect(cards).to_have_count(drafted)
+
+    # Back two pages, one more strength ticked, and on again.
+    page.get_by_role("button", name="Back", exact=True).click()
+    _wait_for_page(page, "What makes things harder")
+    page.get_by_role("button", name="Back", exact=True).click()
+    _wait_for_page(page, "Your strengths")
+    page.get_by_text("Kind", exact=True).click()
+    page.wait_for_timeout(300)
+    _continue(page, "What makes things harder")
+    _continue(page, "Suggested steps")
+    expect(page.get_by_text("The changes you made to the steps are kept.")).to_be_visible()
+    titles = cards.locator("h2").all_inner_texts()
+    assert removed not in titles, "a step they removed does not come back"
+    assert OWN_STEP in titles
+
+    _continue(page, "Make it yours")
+    _continue(page, "Agree and print")
+    reference, _ = _save_and_download(page, tmp_path)
+    # Saved and downloaded: nothing would be lost, so finishing does not ask.
+    page.get_by_role("button", name="Finish and clear").click()
+    _wait_for_page(page, "Right Steps")
+
+    # At the review, their own step, not done yet, is carried into the next plan.
+    page.get_by_label("Plan reference").fill(reference)
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Open plan").click()
+    _wait_for_page(page, "How did it go?")
+    for group in page.get_by_role("radiogroup").all():
+        group.get_by_text("Not yet", exact=True).click()
+        page.wait_for_timeout(200)
+    for title in ("Where you are now", "What has changed", "Your progress", "Suggested steps"):
+        _continue(page, title)
+    expect(cards.filter(has_text=OWN_STEP)).to_have_count(1)
