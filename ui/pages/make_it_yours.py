@@ -7,6 +7,7 @@ import datetime
 import streamlit as st
 
 from goal_library.models import Library
+from planner.dates import default_review_date, is_weekday
 from planner.editing import make_smaller, revised_plan, smaller_offer, update_details
 from planner.models import LATEST_DATE, SHORT_TEXT_MAX_CHARS, PlanStep
 from ui.components.choice import radio_choice
@@ -15,7 +16,7 @@ from ui.components.step_card import edit_plan
 from ui.components.text_answer import text_answer
 from ui.guard import guarded
 from ui.plan_state import current_plan
-from ui.session import set_plan, widget_key
+from ui.session import notify, set_plan, take_notices, widget_key
 from ui.text import escape_markdown
 
 TITLE = "Make it yours"
@@ -23,6 +24,8 @@ REVIEW_AFTER_DAYS = 14
 # A review is weeks away, not years: the date box offers the next year.
 LATEST_REVIEW_DAYS = 366
 PAST_REVIEW_DATE = "The review date has passed. Please choose a new date."
+WEEKEND_REVIEW_DATE = "That day is a {day}. Please choose a weekday, when the Jobcentre is open."
+_REVIEW_DATE = "review_date"
 _CONFIDENCE = {n: str(n) for n in range(11)}
 _DETAILS = (
     ("when", "When, and how often?", "For example: Every morning after breakfast"),
@@ -98,7 +101,7 @@ def _review_date() -> None:
     today = datetime.date.today()
     chosen = plan.review_on
     if chosen is None:
-        chosen = today + datetime.timedelta(days=REVIEW_AFTER_DAYS)
+        chosen = default_review_date(today, REVIEW_AFTER_DAYS)
         with guarded("setting the review date"):
             set_plan(revised_plan(plan, review_on=chosen))
     latest = min(today + datetime.timedelta(days=LATEST_REVIEW_DAYS), LATEST_DATE)
@@ -118,12 +121,20 @@ def _review_date() -> None:
         on_change=_keep_review_date,
         args=(key,),
     )
+    for kind, message in take_notices(_REVIEW_DATE):
+        notice(message, kind)
 
 
 def _keep_review_date(key: str) -> None:
     plan = current_plan()
     day = st.session_state.get(key)
     if plan is None or not isinstance(day, datetime.date):
+        return
+    if not is_weekday(day):
+        # Put back the date kept, and say why, beside the question.
+        if plan.review_on is not None:
+            st.session_state[key] = plan.review_on
+        notify(WEEKEND_REVIEW_DATE.format(day=day.strftime("%A")), "error", _REVIEW_DATE)
         return
     with guarded("setting the review date"):
         set_plan(revised_plan(plan, review_on=day))

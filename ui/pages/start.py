@@ -1,12 +1,11 @@
-"""Start: what the plan is, that the steps are voluntary, and the nation setting."""
+"""Start: what the plan is, that the steps are voluntary, and where the person lives."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from goal_library.models import Library
-from ui.components.choice import dropdown_choice
-from ui.components.drawn_when_open import drawn_when_open
+from ui.components.choice import radio_choice
 from ui.components.open_plan import open_plan_panel
 from ui.labels import NATION_LABELS
 from ui.session import appointment, update_answers
@@ -20,15 +19,17 @@ def render(library: Library) -> None:
         "You choose the steps. They are not conditions, and nothing happens if a step "
         "does not work out. We will look at the plan again next time and change it if needed."
     )
-    st.markdown("It takes about ten minutes. Press **Continue** to start a new plan.")
-    box = drawn_when_open("Settings", "settings")
-    if box is not None:
-        with box:
-            dropdown_choice(
-                "nation",
-                "Where do you live? This sets the help contacts on the plan.",
-                NATION_LABELS,
-                value=appointment().answers.nation,
-                save=lambda nation: update_answers(nation=nation),
-            )
+    st.markdown(
+        "A first plan usually takes 20 to 30 minutes. Press **Continue** to start a new plan."
+    )
+    # Asked in the open, not tucked in a settings box: the help contacts on the plan depend on it.
+    radio_choice(
+        "nation",
+        "Where do you live?",
+        NATION_LABELS,
+        value=appointment().answers.nation,
+        save=lambda nation: update_answers(nation=nation),
+        horizontal=True,
+    )
+    st.caption("This sets the help contacts and services on the plan.")
     open_plan_panel(library)

@@ -1,6 +1,7 @@
 import datetime
 
 from goal_library.loader import default_library
+from planner.dates import on_a_weekday
 from planner.models import Profile
 from planner.suggest import build_plan
 from tests.ui.apptest import app_on_page, key, messages, no_errors, the_plan
@@ -44,11 +45,22 @@ def test_confidence_of_seven_or_more_offers_nothing():
     assert not any("smaller step" in i for i in messages(at.info))
 
 
-def test_the_review_date_is_two_weeks_ahead_by_default():
+def test_the_review_date_is_two_weeks_ahead_by_default_on_a_weekday():
     at, _ = _app_with_plan()
-    expected = datetime.date.today() + datetime.timedelta(days=14)
+    expected = on_a_weekday(datetime.date.today() + datetime.timedelta(days=14))
     assert at.date_input(key=key(at, "review_date")).value == expected
     assert the_plan(at).review_on == expected
+
+
+def test_a_review_date_at_a_weekend_is_refused_beside_the_question():
+    at, _ = _app_with_plan()
+    kept = the_plan(at).review_on
+    today = datetime.date.today()
+    saturday = today + datetime.timedelta(days=(5 - today.weekday()) % 7 or 7)
+    at.date_input(key=key(at, "review_date")).set_value(saturday).run()
+    assert the_plan(at).review_on == kept
+    assert any("That day is a Saturday" in e for e in messages(at.error))
+    assert at.date_input(key=key(at, "review_date")).value == kept
 
 
 def test_a_review_date_that_has_passed_is_shown_with_a_request_for_a_new_one():
@@ -58,7 +70,7 @@ def test_a_review_date_that_has_passed_is_shown_with_a_request_for_a_new_one():
     assert at.date_input(key=key(at, "review_date")).value == yesterday
     assert any("review date has passed" in w for w in messages(at.warning))
     assert at.button(key="nav_continue")
-    next_week = datetime.date.today() + datetime.timedelta(days=7)
+    next_week = on_a_weekday(datetime.date.today() + datetime.timedelta(days=7))
     at.date_input(key=key(at, "review_date")).set_value(next_week).run()
     assert the_plan(at).review_on == next_week
     assert not any("review date has passed" in w for w in messages(at.warning))

@@ -2,7 +2,6 @@ from tests.ui.apptest import (
     answers,
     app_on_page,
     no_errors,
-    open_expander,
     press_continue,
     title,
 )
@@ -18,12 +17,17 @@ def test_start_explains_the_plan_and_that_steps_are_voluntary():
     assert not at.caption or "Step" not in at.caption[0].value
 
 
-def test_the_nation_defaults_to_england_and_can_be_changed():
+def test_where_the_person_lives_is_asked_in_the_open_and_can_be_changed():
     at = app_on_page(0)
-    assert not at.selectbox  # the setting is drawn once its expander opens
-    open_expander(at, "settings")
-    assert at.selectbox[0].value == "england"
-    at.selectbox[0].set_value("wales").run()
+    question = at.radio[0]
+    assert question.label == "Where do you live?"
+    assert question.value == "england"
+    question.set_value("wales").run()
     at = press_continue(at)
     assert title(at) == "About you"
     assert answers(at).nation == "wales"
+
+
+def test_start_gives_an_honest_time():
+    at = app_on_page(0)
+    assert any("20 to 30 minutes" in m.value for m in at.markdown)
