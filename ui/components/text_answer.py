@@ -1,4 +1,4 @@
-"""A free-text answer with a visible count; an over-long paste is refused, not cut."""
+"""A free-text answer with a count near the limit; an over-long paste is refused, not cut."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import streamlit as st
 
 from ui.guard import guarded
 from ui.session import widget_key
+
+# The share of the limit from which the count of characters is shown.
+COUNT_SHOWN_FROM = 0.75
 
 
 def text_answer(
@@ -46,7 +49,9 @@ def text_answer(
     if too_long in st.session_state:
         st.error(st.session_state[too_long], icon=":material/info:")
     shown = st.session_state[key]
-    st.caption(f"{len(shown):,} of {max_chars:,} characters")
+    # A count only near the limit: an empty box says nothing (as GOV.UK's character count).
+    if len(shown) >= max_chars * COUNT_SHOWN_FROM:
+        st.caption(f"{len(shown):,} of {max_chars:,} characters")
     return shown
 
 

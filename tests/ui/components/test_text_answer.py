@@ -17,11 +17,14 @@ def _app():
     )
 
 
-def test_the_answer_is_kept_and_counted():
+def test_the_answer_is_kept_and_counted_only_near_the_limit():
     at = AppTest.from_function(_app).run()
+    assert not at.caption, "an empty box shows no count"
     at.text_area[0].input("hello").run()
     assert at.session_state["kept"] == "hello"
-    assert at.caption[0].value == "5 of 10 characters"
+    assert not at.caption
+    at.text_area[0].input("hello you").run()
+    assert at.caption[0].value == "9 of 10 characters"
 
 
 def test_too_long_is_refused_with_a_message_and_the_old_text_stays():

@@ -35,11 +35,13 @@ def test_an_over_long_paste_is_refused_and_the_earlier_words_are_kept():
     assert answers(at).hopes == "My own words"
 
 
-def test_a_visible_count_shows_how_much_is_used():
+def test_a_count_shows_how_much_is_used_near_the_limit():
     at = app_on_page(1)
     at.text_input[0].input("Sam").run()
+    assert not any("characters" in c.value for c in at.caption)
+    at.text_input[0].input("S" * 50).run()
     captions = [c.value for c in at.caption]
-    assert "3 of 60 characters" in captions
+    assert "50 of 60 characters" in captions
 
 
 def test_aims_are_kept_in_the_order_chosen_and_reach_the_profile():
