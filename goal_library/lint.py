@@ -66,6 +66,7 @@ def lint_library(library: Library, today: datetime.date | None = None) -> LintRe
     report.problems += _brief_problems(library)
     report.problems += _rules_can_be_served(library)
     report.problems += _banned_words(library)
+    report.problems += _reason_problems(library)
     report.problems += _fact_problems(library)
     report.warnings += _stale_sources(library, today or datetime.date.today())
     report.reading = [reading_score(step) for step in library.steps]
@@ -361,6 +362,37 @@ def _banned_words(library: Library) -> list[str]:
         found = sorted({m.group(0).lower() for m in pattern.finditer(text)})
         if found:
             problems.append(f"{where}: uses words the plan never says: {', '.join(found)}")
+    return problems
+
+
+def _reason_problems(library: Library) -> list[str]:
+    """Reasons are read on every card: they never frame a language or a diagnosis as a
+    problem, and no strength is the reason for a step about telling an employer."""
+    language = library.language
+    problems = []
+    if language.reasons_never_say:
+        pattern = banned_phrase_pattern(language.reasons_never_say)
+        rules = library.rules
+        texts = [(f"slot '{s.id}' words", s.words or "") for s in rules.slots]
+        texts += [
+            (f"review_moves.{outcome} {move.move} words", move.words)
+            for outcome, moves in rules.review_moves.items()
+            for move in moves
+        ]
+        texts += [(f"strength '{s.id}' because", s.because) for s in library.strengths]
+        texts += [(f"barrier '{b.id}' because", b.because) for b in library.barriers]
+        texts += [(f"aim '{a.id}' because", a.because) for a in library.aims]
+        for where, text in texts:
+            found = sorted({m.group(0).lower() for m in pattern.finditer(text)})
+            if found:
+                problems.append(f"{where}: a reason never says: {', '.join(found)}")
+    no_strength = set(language.no_strength_reason_for)
+    problems += [
+        f"step '{step.id}' field 'strengths': a step that eases "
+        f"{', '.join(sorted(no_strength & set(step.eases)))} is never picked for a strength"
+        for step in library.steps
+        if step.strengths and no_strength & set(step.eases)
+    ]
     return problems
 
 

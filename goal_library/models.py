@@ -645,6 +645,16 @@ class LanguageRules(_Strict):
     )
     max_grade_level: float
     min_median_reading_ease: float
+    reasons_never_say: tuple[str, ...] = Field(
+        default=(),
+        description="Words a reason (a slot's, a review move's, or a strength, barrier or aim's "
+        "'because') never says: they would frame a language or a diagnosis as a problem.",
+    )
+    no_strength_reason_for: tuple[str, ...] = Field(
+        default=(),
+        description="Barriers a step that eases them is never picked for by a strength: "
+        "'because you are honest' on what to tell an employer reads as pressure to tell.",
+    )
 
 
 class Library(BaseModel):

@@ -18,9 +18,11 @@ from planner.editing import revised_plan, with_note
 from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep, revised
 from planner.policy import Scope, candidates, may_offer
 from planner.prompts import as_read, read_from_words, text_names
+from planner.reasons import stage_fit_reason
 from planner.rules import (
     about,
     aims_served,
+    effective_stage,
     in_crisis,
     is_like_one_of,
     should_offer_smaller,
@@ -316,7 +318,10 @@ def _with_reason(
     step: LibraryStep, profile: Profile, library: Library, reason: str, done: frozenset[str]
 ) -> PlanStep:
     suggested = suggested_step(step, profile, library, scope=Scope.NEXT_STEP, done=done)
-    return revised(suggested, reasons=[reason, *suggested.reasons])
+    # The move's words say how the step compares with the last one; the size against the
+    # stage ("a little smaller than where you are now") could contradict them, so it goes.
+    fit = stage_fit_reason(step.grade, effective_stage(profile, step.area), library, step.kinds)
+    return revised(suggested, reasons=[reason, *(r for r in suggested.reasons if r != fit)])
 
 
 def _with_smaller_rungs(done: set[str], library: Library, nation: str) -> frozenset[str]:

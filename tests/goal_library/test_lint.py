@@ -319,3 +319,25 @@ def test_a_ladder_step_not_offered_in_a_nation_needs_a_rung_for_that_nation(libr
     rungs = {n: "getting_out_g2_0" for n in ("wales", "scotland", "northern_ireland")}
     fixed = everywhere.model_copy(update={"next_in": rungs})
     assert not any("'everywhere_step'" in p for p in _problems_with(library, only_england, fixed))
+
+
+def test_a_reason_that_frames_a_language_as_a_problem_is_caught(library):
+    barriers = tuple(
+        b.model_copy(update={"because": "English not being your first language"})
+        if b.id == "english_second_language"
+        else b
+        for b in library.barriers
+    )
+    problems = lint_library(library.model_copy(update={"barriers": barriers})).problems
+    assert any(
+        "barrier 'english_second_language' because" in p and "not being your first language" in p
+        for p in problems
+    ), problems
+
+
+def test_a_strength_as_the_reason_to_tell_an_employer_is_caught(library):
+    problems = _problems_with(
+        library,
+        make_step("tell_work", strengths=("honest",), eases=("employer_not_told",)),
+    )
+    assert any("'tell_work' field 'strengths'" in p for p in problems), problems

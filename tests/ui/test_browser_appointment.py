@@ -165,6 +165,9 @@ def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
     first = details.first
     first.get_by_label("When, and how often?").fill("Every day after lunch")
     page.keyboard.press("Tab")
+    # Who can help and the if-then plan are optional, folded until opened.
+    expect(first.get_by_label("Who can help?")).not_to_be_visible()
+    first.get_by_text("Who can help, and what if something gets in the way").click()
     first.get_by_label("If something gets in the way, then what will you do?").fill(
         "If I feel too anxious, then I will open the window instead"
     )

@@ -26,13 +26,22 @@ from ui.text import escape_markdown
 
 
 def step_summary(step: PlanStep) -> None:
-    """The step's area, title, detail and reasons, with the person's words shown literally."""
+    """The step's area, title and detail, why it helps and the one reason that matters most;
+    the other reasons folded under "Why this was suggested". The person's words are shown
+    literally."""
     st.caption(AREA_LABELS[step.area])
     st.header(escape_markdown(step.title), anchor=False)
     if step.detail:
         st.markdown(escape_markdown(step.detail))
-    if step.reasons:
-        st.markdown("\n".join(f"- {escape_markdown(reason)}" for reason in step.reasons))
+    if step.why:
+        st.markdown(f"**Why it helps:** {escape_markdown(step.why)}")
+    if not step.reasons:
+        return
+    lead, *more = step.reasons
+    st.markdown(escape_markdown(lead))
+    if more:
+        with st.expander("Why this was suggested"):
+            st.markdown("\n".join(f"- {escape_markdown(reason)}" for reason in more))
 
 
 def step_card(step: PlanStep, plan: Plan, library: Library) -> None:

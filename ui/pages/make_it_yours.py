@@ -27,6 +27,7 @@ PAST_REVIEW_DATE = "The review date has passed. Please choose a new date."
 WEEKEND_REVIEW_DATE = "That day is a {day}. Please choose a weekday, when the Jobcentre is open."
 _REVIEW_DATE = "review_date"
 _CONFIDENCE = {n: str(n) for n in range(11)}
+OPTIONAL_DETAILS = "Who can help, and what if something gets in the way (you can leave these)"
 _DETAILS = (
     ("when", "When, and how often?", "For example: Every morning after breakfast"),
     ("who_can_help", "Who can help?", "For example: My sister, my support worker"),
@@ -52,16 +53,13 @@ def render(library: Library) -> None:
 def _step_details(step: PlanStep, library: Library) -> None:
     with st.container(border=True, key=f"details_{step.id}"):
         st.header(escape_markdown(step.title), anchor=False)
-        for field, label, placeholder in _DETAILS:
-            text_answer(
-                f"step_{step.id}_{field}",
-                label,
-                value=getattr(step, field),
-                save=lambda text, field=field: _set_detail(step.id, **{field: text}),
-                max_chars=SHORT_TEXT_MAX_CHARS,
-                multiline=False,
-                placeholder=placeholder,
-            )
+        when, *optional = _DETAILS
+        _detail(step, *when)
+        # The rest is optional, folded unless something is written there already.
+        filled = any(getattr(step, field) for field, _, _ in optional)
+        with st.expander(OPTIONAL_DETAILS, expanded=filled):
+            for detail in optional:
+                _detail(step, *detail)
         radio_choice(
             f"step_{step.id}_confidence",
             "How sure do you feel you can do this, 0 to 10?",
@@ -85,6 +83,18 @@ def _step_details(step: PlanStep, library: Library) -> None:
                 on_click=edit_plan,
                 args=(lambda p: make_smaller(p, step.id, library), "making the step smaller"),
             )
+
+
+def _detail(step: PlanStep, field: str, label: str, placeholder: str) -> None:
+    text_answer(
+        f"step_{step.id}_{field}",
+        label,
+        value=getattr(step, field),
+        save=lambda text: _set_detail(step.id, **{field: text}),
+        max_chars=SHORT_TEXT_MAX_CHARS,
+        multiline=False,
+        placeholder=placeholder,
+    )
 
 
 def _set_detail(step_id: str, **changes: object) -> None:
