@@ -301,7 +301,7 @@ def redraft(
             again = suggested_step(
                 library.step(step.id), person, library, scope=Scope.BY_HAND, done=done
             )
-            kept_by_hand.append(again.model_copy(update=agreed[step.id]))
+            kept_by_hand.append(revised(again, **agreed[step.id]))
         else:
             dropped.append(step.title)
     hand_ids = {s.id for s in kept_by_hand if library.has_step(s.id)}
@@ -312,7 +312,7 @@ def redraft(
             continue
         if is_like_one_of(library.step(step.id), hand_ids, library, person.nation):
             continue
-        steps.append(step.model_copy(update=agreed.get(step.id, {})))
+        steps.append(revised(step, **agreed.get(step.id, {})))
     room = MAX_STEPS - len(kept_by_hand)
     steps = [*steps[: max(room, 0)], *kept_by_hand][:MAX_STEPS]
 
