@@ -304,13 +304,16 @@ def redraft(
             kept_by_hand.append(revised(again, **agreed[step.id]))
         else:
             dropped.append(step.title)
-    hand_ids = {s.id for s in kept_by_hand if library.has_step(s.id)}
+    hand_ids = {s.id for s in kept_by_hand}
 
     steps: list[PlanStep] = []
     for step in fresh.steps:
         if step.id in removed or step.id in hand_ids:
             continue
-        if is_like_one_of(library.step(step.id), hand_ids, library, person.nation):
+        # A fresh draft from a review carries the person's own steps too: they have no family.
+        if library.has_step(step.id) and is_like_one_of(
+            library.step(step.id), hand_ids, library, person.nation
+        ):
             continue
         steps.append(revised(step, **agreed.get(step.id, {})))
     room = MAX_STEPS - len(kept_by_hand)

@@ -216,3 +216,19 @@ def test_a_redraft_without_the_last_draft_known_keeps_only_own_steps(build_libra
     fresh = build_plan(person.model_copy(update={"stage": 3}), library)
     result = redraft(plan, None, fresh, library)
     assert [s.id for s in result.plan.steps] == [*(s.id for s in fresh.steps), "own_1"]
+
+
+def test_a_redraft_of_a_review_keeps_the_persons_own_steps_once(build_library):
+    from planner.editing import redraft
+    from tests.conftest import full_grid
+
+    library = build_library([*full_grid(), make_step("walk_road", grade=2)])
+    person = profile(stage=2)
+    plan = add_own_step(build_plan(person, library), "getting_out", "Feed the ducks")
+    # The next plan from a review carries the own step itself.
+    fresh = add_own_step(
+        build_plan(person.model_copy(update={"stage": 3}), library), "getting_out", "Feed the ducks"
+    )
+    for drafted in (None, [s.id for s in fresh.steps]):
+        ids = [s.id for s in redraft(plan, drafted, fresh, library).plan.steps]
+        assert ids.count("own_1") == 1
