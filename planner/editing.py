@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from goal_library.models import Library
 from planner.inputs import plain_errors
-from planner.models import MAX_STEPS, Plan, PlanStep, revised
+from planner.models import MAX_STEPS, Plan, PlanStep, agreed_for, revised
 from planner.policy import Scope, candidates, first_refusal_message, may_offer, refusals
 from planner.prompts import as_read
 from planner.rules import effective_stage, is_like_one_of, should_offer_smaller
@@ -266,9 +266,6 @@ class Redraft:
         return " ".join(parts)
 
 
-_AGREED = ("when", "who_can_help", "if_then", "confidence")
-
-
 def redraft(
     previous: Plan, drafted: Sequence[str] | None, fresh: Plan, library: Library
 ) -> Redraft:
@@ -284,7 +281,7 @@ def redraft(
         {s.id for s in previous.steps if not s.own_words} if drafted is None else set(drafted)
     )
     removed = suggested_before - {s.id for s in previous.steps}
-    agreed = {s.id: {f: getattr(s, f) for f in _AGREED} for s in previous.steps}
+    agreed = {s.id: agreed_for(s) for s in previous.steps}
     person = as_read(fresh.profile, library)
     done = _done_in(previous)
 

@@ -252,6 +252,15 @@ class Plan(BaseModel):
         return self
 
 
+# What the person agreed for a step: it stays with the step when the plan is drafted again or
+# the step carries on at a review.
+AGREED_FIELDS = ("when", "who_can_help", "if_then", "confidence")
+
+
+def agreed_for(step: PlanStep) -> dict[str, object]:
+    return {name: getattr(step, name) for name in AGREED_FIELDS}
+
+
 def revised(model: M, library: Library | None = None, **changes: object) -> M:
     """A copy of `model` with `changes`, validated as a whole.
 

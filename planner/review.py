@@ -15,7 +15,16 @@ from collections.abc import Mapping
 
 from goal_library.models import Library, LibraryStep, ReviewMove
 from planner.editing import revised_plan, with_note
-from planner.models import Outcome, Plan, PlanStep, Profile, ReviewChanges, TakenStep, revised
+from planner.models import (
+    Outcome,
+    Plan,
+    PlanStep,
+    Profile,
+    ReviewChanges,
+    TakenStep,
+    agreed_for,
+    revised,
+)
 from planner.policy import Scope, candidates, may_offer
 from planner.prompts import as_read, read_from_words, text_names
 from planner.reasons import stage_fit_reason
@@ -180,13 +189,7 @@ def follow_on_step(
             continue
         moved = _with_reason(target, profile, library, move.words, done)
         if target.id == current.id:
-            moved = revised(
-                moved,
-                when=step.when,
-                who_can_help=step.who_can_help,
-                if_then=step.if_then,
-                confidence=step.confidence,
-            )
+            moved = revised(moved, **agreed_for(step))
         return moved
     return None
 
