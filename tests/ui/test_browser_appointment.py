@@ -63,6 +63,17 @@ def _save_and_download(page, folder: Path) -> tuple[str, Path]:
     return reference, pdf
 
 
+def _review_every_step_as(page, reference: str, outcome: str) -> None:
+    """From Start: open the saved plan by its reference and mark every step with `outcome`."""
+    page.get_by_label("Plan reference").fill(reference)
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Open plan").click()
+    _wait_for_page(page, "How did it go?")
+    for group in page.get_by_role("radiogroup").all():
+        group.get_by_text(outcome, exact=True).click()
+        page.wait_for_timeout(200)
+
+
 def _scan(page, name: str, results: dict) -> None:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import expect

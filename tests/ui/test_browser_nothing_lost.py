@@ -11,6 +11,7 @@ import pytest
 from tests.ui.test_browser_appointment import (
     _answer_the_first_pages,
     _continue,
+    _review_every_step_as,
     _save_and_download,
     _wait_for_page,
 )
@@ -67,13 +68,7 @@ def test_changes_to_the_plan_survive_a_changed_answer_and_a_review(
     _wait_for_page(page, "Right Steps")
 
     # At the review, their own step, not done yet, is carried into the next plan.
-    page.get_by_label("Plan reference").fill(reference)
-    page.keyboard.press("Tab")
-    page.get_by_role("button", name="Open plan").click()
-    _wait_for_page(page, "How did it go?")
-    for group in page.get_by_role("radiogroup").all():
-        group.get_by_text("Not yet", exact=True).click()
-        page.wait_for_timeout(200)
+    _review_every_step_as(page, reference, "Not yet")
     for title in ("Where you are now", "What has changed", "Your progress", "Suggested steps"):
         _continue(page, title)
     expect(cards.filter(has_text=OWN_STEP)).to_have_count(1)

@@ -10,6 +10,7 @@ import pytest
 from tests.ui.test_browser_appointment import (
     _answer_the_first_pages,
     _continue,
+    _review_every_step_as,
     _save_and_download,
     _snap,
     _wait_for_page,
@@ -52,13 +53,7 @@ def test_reload_keeps_answers_and_a_saved_plan_opens_again(app_server, browser_p
     _wait_for_page(page, "Right Steps")
 
     # Two weeks later: open it by its reference and review it.
-    page.get_by_label("Plan reference").fill(reference.lower())
-    page.keyboard.press("Tab")
-    page.get_by_role("button", name="Open plan").click()
-    _wait_for_page(page, "How did it go?")
-    for group in page.get_by_role("radiogroup").all():
-        group.get_by_text("Done", exact=True).click()
-        page.wait_for_timeout(200)
+    _review_every_step_as(page, reference.lower(), "Done")
     page.get_by_label("What went well since last time?").fill("I kept going & felt <proud>")
     page.keyboard.press("Tab")
     _snap(page, shots, "how-did-it-go")
