@@ -398,6 +398,16 @@ class SlotWhen(_Strict):
     min_stage: int = Field(default=1, ge=1, le=5)
     max_stage: int = Field(default=5, ge=1, le=5)
     min_cap: int = Field(default=1, ge=1, le=10, description="The draft holds at least this many.")
+    not_hoping: tuple[str, ...] = Field(
+        default=(),
+        description="...and what they hope for does not say one of these (someone in work who "
+        "hopes for a different job is not drafted steps to keep this one).",
+    )
+
+    @field_validator("not_hoping")
+    @classmethod
+    def _hopes_in_lower_case(cls, phrases: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(p.lower() for p in phrases)
 
 
 class SlotTakes(_Strict):
@@ -467,8 +477,14 @@ class ReviewMove(_Strict):
         "another_same_grade",
         "another_bigger",
         "help_with_cost",
+        "none",
     ]
-    words: str = Field(min_length=10, max_length=160)
+    words: str = Field(
+        min_length=10,
+        max_length=160,
+        description='What the next plan says; for "none", a note that may name the step as '
+        "{title}.",
+    )
     low_confidence_only: bool = Field(
         default=False, description="Only when the person felt less sure than the threshold."
     )
@@ -476,6 +492,11 @@ class ReviewMove(_Strict):
         default=(),
         description="Only when what was said about the step at the review names one of these "
         '("it cost too much", "they said no").',
+    )
+    reads_what_went_well: bool = Field(
+        default=False,
+        description="when_said is read in what went well too, not only in what was said about "
+        'the step ("I do that already", "I don\'t need help with money").',
     )
 
     @field_validator("when_said")

@@ -11,7 +11,8 @@ plan, and no step is cut without a word: the person's own steps are always carri
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from goal_library.models import Library, LibraryStep, ReviewMove
 from planner.editing import revised_plan, with_note
@@ -82,13 +83,16 @@ def review_plan(
     # The draft below reads the person's words itself; the moves read them too.
     person = as_read(profile, library)
     words = outcome_words or {}
+    # What was said at the review can show a step is already done ("we agreed £20 a month").
+    answered = _answered_in_words(library, (what_went_well, *words.values()))
     reviewed_steps = [
         revised(step, outcome=outcomes.get(step.id), outcome_words=words.get(step.id, ""))
         for step in plan.steps
     ]
     done = _with_smaller_rungs(
         {t.id for t in plan.steps_taken if t.id}
-        | {s.id for s in reviewed_steps if s.outcome == "done" and not s.own_words},
+        | {s.id for s in reviewed_steps if s.outcome == "done" and not s.own_words}
+        | answered,
         library,
         profile.nation,
     )
@@ -97,6 +101,8 @@ def review_plan(
         s.id for s in reviewed_steps if s.outcome == "not_for_me" and not s.own_words
     }
     chosen: list[PlanStep] = []
+    # Topics the person said they need no help with: nothing else about them is added.
+    closed: set[str] = set()
     for step in plan.steps:
         # Steps in the new plan so far, and the last plan's steps that carry on in some form
         # (a step done or not for them leaves, and is never offered again anyway).
@@ -105,26 +111,30 @@ def review_plan(
             for s in plan.steps
             if s.id != step.id and outcomes.get(s.id) not in ("done", "not_for_me")
         }
+        outcome = outcomes.get(step.id)
+        if step.id in answered and not step.own_words:
+            outcome = "done"
         follow_on = follow_on_step(
             step,
-            outcomes.get(step.id),
+            outcome,
             person,
             library,
             taken,
             done | declined,
             frozenset(plan.not_for_me),
             said=words.get(step.id, ""),
+            went_well=what_went_well,
         )
-        if follow_on is not None:
-            chosen.append(follow_on)
-        elif not step.own_words and outcomes.get(step.id) not in ("done", "not_for_me"):
+        if follow_on.note:
+            notes.append(follow_on.note)
+            closed |= set(follow_on.closes)
+        elif follow_on.step is not None:
+            chosen.append(follow_on.step)
+        elif not step.own_words and outcome not in ("done", "not_for_me"):
             notes.append(LEFT_OUT_NOTE.format(title=step.title))
-        elif outcomes.get(step.id) == "done" and step.next not in (
-            None,
-            *(s.id for s in plan.steps),
-        ):
+        elif outcome == "done" and step.next not in (None, *(s.id for s in plan.steps)):
             notes.append(NEXT_LATER_NOTE.format(title=step.title))
-        elif step.own_words and outcomes.get(step.id) == "not_for_me":
+        elif step.own_words and outcome == "not_for_me":
             notes.append(OWN_LEFT_OUT_NOTE.format(title=step.title))
     cap = step_cap(person, library.rules)
     # A step just made smaller is not offered back beside its smaller one.
@@ -136,8 +146,8 @@ def review_plan(
         # Done, or said to be not for them: either way the person has answered that need for
         # now, and a new step about it is not pushed in ahead of the steps they keep.
         acted_on = frozenset(s.id for s in reviewed_steps if s.outcome in ("done", "not_for_me"))
-        chosen = _urgent_first(chosen, cap, draft, library, notes, acted_on)
-    chosen = _fill_to_cap(chosen, cap, draft, library)
+        chosen = _urgent_first(chosen, cap, draft, library, notes, acted_on, closed)
+    chosen = _fill_to_cap(chosen, cap, draft, library, closed)
     next_plan = with_note(
         draft,
         library,
@@ -155,6 +165,16 @@ def review_plan(
     return next_plan
 
 
+@dataclass(frozen=True)
+class FollowOn:
+    """What follows a step in the next plan: a step, or nothing, with a note when the person's
+    words ended it ("I don't need that") and the topics that closes."""
+
+    step: PlanStep | None = None
+    note: str = ""
+    closes: tuple[str, ...] = ()
+
+
 def follow_on_step(
     step: PlanStep,
     outcome: Outcome | None,
@@ -165,33 +185,50 @@ def follow_on_step(
     declined_before: frozenset[str] = frozenset(),
     *,
     said: str = "",
-) -> PlanStep | None:
-    """The step that follows this one in the next plan (the first move of the outcome's row
-    that can be made), or None when it simply ends. `declined_before`: steps the person said
-    were not for them at earlier reviews; `said`: what they said about this step, which a
-    move may need ("it cost too much")."""
+    went_well: str = "",
+) -> FollowOn:
+    """What follows this step in the next plan: the first move of the outcome's row that can
+    be made, or nothing when it simply ends. `declined_before`: steps the person said were not
+    for them at earlier reviews; `said`: what they said about this step, which a move may need
+    ("it cost too much"); `went_well`: what went well, which some moves read too."""
     row = library.rules.review_moves[outcome or NOT_REVIEWED]
     if step.own_words:
         own = next((m for m in row if m.move == "same"), None)
         if own is None:
-            return None
-        return revised(step, reasons=[own.words], outcome=None)
+            return FollowOn()
+        return FollowOn(revised(step, reasons=[own.words], outcome=None))
     if not library.has_step(step.id):
-        return None
+        return FollowOn()
     current = library.step(step.id)
     for move in row:
         if move.low_confidence_only and not should_offer_smaller(step.confidence, library.rules):
             continue
-        if move.when_said and not text_names(move.when_said, said):
+        heard = (said, went_well) if move.reads_what_went_well else (said,)
+        if move.when_said and not text_names(move.when_said, *heard):
             continue
+        if move.move == "none":
+            note = move.words.replace("{title}", step.title)
+            return FollowOn(note=note, closes=about(current, profile))
         target = _move_target(move, current, profile, library, taken, done, declined_before)
         if target is None or is_like_one_of(target, taken - {current.id}, library, profile.nation):
             continue
         moved = _with_reason(target, profile, library, move.words, done)
         if target.id == current.id:
             moved = revised(moved, **agreed_for(step))
-        return moved
-    return None
+        return FollowOn(moved)
+    return FollowOn()
+
+
+def _answered_in_words(library: Library, said: Sequence[str]) -> frozenset[str]:
+    """Steps the words said at a review show are done or not needed (the words that would keep
+    the step out of a first draft: "we agreed a payment plan")."""
+    if not any(said):
+        return frozenset()
+    return frozenset(
+        step.id
+        for step in library.steps
+        if step.not_when_said and text_names(step.not_when_said, *said)
+    )
 
 
 def _move_target(
@@ -211,6 +248,12 @@ def _move_target(
     if move.move in ("next", "smaller"):
         nation = profile.nation
         target_id = current.next_for(nation) if move.move == "next" else current.smaller_for(nation)
+        # A next step already done (the words said so) is passed: the one after it is next.
+        passed: set[str] = set()
+        while move.move == "next" and target_id in done and target_id not in passed:
+            passed.add(target_id)
+            above = library.step(target_id) if library.has_step(target_id) else None
+            target_id = above.next_for(nation) if above is not None else None
         if target_id is None or target_id in taken or not library.has_step(target_id):
             return None
         return _this_or_its_twin(library.step(target_id), profile, library, taken, done)
@@ -367,6 +410,7 @@ def _urgent_first(
     library: Library,
     notes: list[str],
     acted_on: frozenset[str] = frozenset(),
+    closed: set[str] | frozenset[str] = frozenset(),
 ) -> list[PlanStep]:
     """What the person needs most now comes first, as in a first draft: a step the new draft
     puts in an urgent slot (being safe at home, a basic need) that no carried step already
@@ -394,7 +438,8 @@ def _urgent_first(
         like_a_carried_step = library_step.family_id in carried_families or is_like_one_of(
             library_step, set(ids), library, profile.nation
         )
-        return not like_a_carried_step and not written_for <= carried_topics
+        said_not_needed = bool(set(about(library_step, profile)) & closed)
+        return not like_a_carried_step and not written_for <= carried_topics and not said_not_needed
 
     urgent = [
         s
@@ -447,18 +492,29 @@ def _small_and_safe(
     return kept
 
 
-def _fill_to_cap(chosen: list[PlanStep], cap: int, draft: Plan, library: Library) -> list[PlanStep]:
+def _fill_to_cap(
+    chosen: list[PlanStep],
+    cap: int,
+    draft: Plan,
+    library: Library,
+    closed: set[str] | frozenset[str] = frozenset(),
+) -> list[PlanStep]:
     """Room left under the cap is offered from a fresh draft, so the plan still has a next step;
-    never a second step of a family already in the plan. Nothing already chosen is cut."""
+    never a second step of a family already in the plan, nor one about something the person
+    said they need no help with. Nothing already chosen is cut."""
     if len(chosen) >= cap:
         return chosen
     nation = draft.profile.nation
+    profile = as_read(draft.profile, library)
     kept = [*chosen]
     for step in draft.steps:
         if len(kept) >= cap:
             break
         in_plan = {s.id for s in kept}
-        if step.id in in_plan or is_like_one_of(library.step(step.id), in_plan, library, nation):
+        library_step = library.step(step.id)
+        if step.id in in_plan or is_like_one_of(library_step, in_plan, library, nation):
+            continue
+        if set(about(library_step, profile)) & closed:
             continue
         kept.append(step)
     return kept

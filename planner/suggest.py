@@ -152,6 +152,7 @@ def slot_open(when: SlotWhen, profile: Profile, cap: int, library: Library) -> b
         not when.strengths or bool(set(when.strengths) & set(profile.strengths)),
         when.min_stage <= profile.stage <= when.max_stage,
         cap >= when.min_cap,
+        not words_name(when.not_hoping, profile, hopes_only=True),
     )
     return all(checks)
 
@@ -240,12 +241,9 @@ def _most_urgent(
     the person ticked comes before what was only read from their words: a reading may be
     wrong, and an answer given is not."""
     steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
-    covered = (
-        set()
-        if slot.takes.any_of_shape_serves
-        else {t for p in picks if shape(p.step) for t in about(p.step, profile)}
-        | _covered_topics(picks, library, profile)
-    )
+    covered = set(_covered_topics(picks, library, profile))
+    if not slot.takes.any_of_shape_serves:
+        covered |= {t for p in picks if shape(p.step) for t in about(p.step, profile)}
     waits = from_words - set(slot.takes.read_still_leads)
     for barrier in sorted(slot.when.barriers, key=lambda b: b in waits):
         if barrier in covered or barrier not in profile.barriers:

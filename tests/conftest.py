@@ -97,6 +97,18 @@ TEST_REVIEW_MOVES: dict[str, tuple[dict[str, Any], ...]] = {
         {"move": "same", "words": "Not yet. Try it again."},
     ),
     "not_for_me": (
+        {
+            "move": "next",
+            "when_said": ("do that already",),
+            "reads_what_went_well": True,
+            "words": "Past that. A bigger one.",
+        },
+        {
+            "move": "none",
+            "when_said": ("don't need",),
+            "reads_what_went_well": True,
+            "words": "Not needed: “{title}”, so nothing takes its place.",
+        },
         {"move": "another_same_grade", "words": "Not for you. A different one."},
         {"move": "another", "words": "Not for you. A different one."},
     ),

@@ -285,3 +285,15 @@ def test_a_problem_the_same_clause_says_is_over_is_not_read():
     assert read("I paid them off, the arrears, last month.") == ["rent_arrears"], "another clause"
     assert read("I cleared the gas bill but the rent arrears keep growing.") == ["rent_arrears"]
     assert read("Two months of arrears and a letter from the landlord.") == ["rent_arrears"]
+
+
+def test_self_harm_said_now_is_asked_about_and_not_read_as_a_crisis(library):
+    said = "I self-harm sometimes when things pile up."
+    asked = {(p.field, p.value) for p in _prompts(library, said)}
+    assert ("barriers", "recent_crisis") in asked
+    assert "recent_crisis" not in as_read(profile(barriers_own_words=said), library).barriers
+
+
+def test_wanting_to_end_your_life_now_is_read_as_a_very_hard_time(library):
+    read = as_read(profile(barriers_own_words="Some nights I don't want to be here."), library)
+    assert "recent_crisis" in read.barriers

@@ -649,3 +649,59 @@ def test_a_review_never_puts_a_step_beside_one_of_its_family_or_its_own_rung(bui
     assert "find_gp_number" in ids and "book_gp" not in ids, "not beside its own smaller one"
     families = [library.step(i).family_id for i in ids]
     assert len(families) == len(set(families))
+
+
+def test_not_for_me_because_they_do_it_already_moves_up_never_down(ladder):
+    plan = _plan_with(ladder, "walk_road", stage=3)
+    reviewed = review_plan(
+        plan, {"walk_road": "not_for_me"}, ladder, TODAY, what_went_well="I do that already."
+    )
+    assert "park_walk" in _ids(reviewed)
+    assert "door_step" not in _ids(reviewed)
+    bigger = next(s for s in reviewed.steps if s.id == "park_walk")
+    assert bigger.reasons[0] == _words(ladder, "not_for_me", "next")
+
+
+def test_not_for_me_because_it_is_not_needed_ends_the_step_and_its_topic(build_library):
+    debt = {"area": "money_and_home", "grade": 2, "only_for": ("debts",), "kinds": ("basic_needs",)}
+    library = build_library(
+        [*full_grid(), make_step("debt_advice", **debt), make_step("list_debts", **debt)]
+    )
+    plan = _plan_with(library, "debt_advice", stage=2, barriers=["debts"])
+    plan = plan.model_copy(update={"steps": [s for s in plan.steps if s.id != "list_debts"]})
+    said = {"debt_advice": "I don't need help with that, it is all paid off."}
+    reviewed = review_plan(plan, {"debt_advice": "not_for_me"}, library, TODAY, outcome_words=said)
+    assert not {"debt_advice", "list_debts"} & set(_ids(reviewed))
+    assert any(
+        "Try debt_advice" in note and "nothing takes its place" in note for note in reviewed.notes
+    )
+    kept_on = review_plan(plan, {"debt_advice": "not_for_me"}, library, TODAY)
+    assert "list_debts" in _ids(kept_on), "without those words, another step for the debts"
+
+
+def test_words_at_a_review_that_show_a_step_is_done_pass_it_on_the_ladder(build_library):
+    money = {"area": "money_and_home", "grade": 2}
+    library = build_library(
+        [
+            *full_grid(),
+            make_step("get_advice", next="agree_plan", **money),
+            make_step(
+                "agree_plan",
+                smaller="get_advice",
+                next="keep_plan",
+                not_when_said=("we agreed a plan",),
+                **money,
+            ),
+            make_step("keep_plan", smaller="agree_plan", **money),
+        ]
+    )
+    plan = _plan_with(library, "get_advice", stage=3)
+    went_well = "We agreed a plan with the landlord."
+    reviewed = review_plan(plan, {"get_advice": "done"}, library, TODAY, what_went_well=went_well)
+    assert "keep_plan" in _ids(reviewed)
+    assert "agree_plan" not in _ids(reviewed)
+    carried = _plan_with(library, "agree_plan", stage=3)
+    reviewed = review_plan(
+        carried, {"agree_plan": "partly"}, library, TODAY, what_went_well=went_well
+    )
+    assert "keep_plan" in _ids(reviewed), "a step the words show is done moves on as done"

@@ -501,3 +501,80 @@ def test_paid_work_first_with_a_trade_starts_from_the_trade_at_stages_three_and_
     assert _slots(build_plan(no_trade, library)) == [("list_kinds_of_work", "first_aim")]
     work_second = person.model_copy(update={"aims": ["learn_something", "paid_work"]})
     assert "uses_skill_first" not in {s.trace.slot for s in build_plan(work_second, library).steps}
+
+
+def test_someone_in_work_who_hopes_for_a_different_job_is_not_drafted_steps_to_keep_this_one(
+    build_library,
+):
+    from tests.conftest import rules_table
+
+    work = {"area": "volunteering_and_work", "grade": 2}
+    steps = [
+        *(s for s in full_grid() if s.area != "volunteering_and_work"),
+        make_step("access_to_work", kinds=("in_work",), **work),
+        make_step("school_hours_jobs", kinds=("work",), said_as=("school hours",), **work),
+    ]
+    rules = rules_table(
+        slots=(
+            {
+                "id": "keep_your_job",
+                "when": {"work_situation": ("in_work",), "not_hoping": ("different job",)},
+                "takes": {"kinds": ("in_work",)},
+            },
+            {"id": "asked_for", "takes": {"named": True}},
+        ),
+        work_situation_not_in_draft={"in_work": ("work",)},
+    )
+    library = build_library(steps, rules)
+    person = profile(stage=4, aims=["paid_work"], work_situation="in_work", work_hours=12)
+    assert "access_to_work" in [s.id for s in build_plan(person, library).steps]
+    moving = person.model_copy(update={"hopes": "A Different job, in school hours."})
+    ids = [s.id for s in build_plan(moving, library).steps]
+    assert "access_to_work" not in ids
+    assert "school_hours_jobs" in ids
+
+
+def test_starting_a_job_with_no_money_until_payday_is_helped_until_the_first_pay(build_library):
+    from tests.conftest import rules_table
+
+    steps = [
+        *full_grid(),
+        _basic("pay_uc_more_often", ("runs_out_before_payday",)),
+        make_step(
+            "first_pay_help",
+            area="volunteering_and_work",
+            grade=2,
+            kinds=("starting_work",),
+            eases=("runs_out_before_payday",),
+        ),
+    ]
+    rules = rules_table(
+        slots=(
+            {
+                "id": "until_first_pay",
+                "when": {
+                    "work_situation": ("starting_a_job",),
+                    "barriers": ("runs_out_before_payday",),
+                },
+                "takes": {"kinds": ("starting_work",)},
+            },
+            {
+                "id": "basic_need",
+                "when": {"barriers": ("runs_out_before_payday",)},
+                "takes": {
+                    "kinds": ("basic_needs",),
+                    "most_urgent": True,
+                    "any_of_shape_serves": True,
+                },
+            },
+        ),
+        covered_by_kinds={"runs_out_before_payday": ("starting_work",)},
+    )
+    library = build_library(steps, rules)
+    starting = profile(
+        stage=4, barriers=["runs_out_before_payday"], work_situation="starting_a_job"
+    )
+    assert _slots(build_plan(starting, library))[:1] == [("first_pay_help", "until_first_pay")]
+    assert "pay_uc_more_often" not in [s.id for s in build_plan(starting, library).steps]
+    not_working = starting.model_copy(update={"work_situation": "not_working"})
+    assert _slots(build_plan(not_working, library))[:1] == [("pay_uc_more_often", "basic_need")]
