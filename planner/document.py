@@ -11,12 +11,17 @@ from dataclasses import dataclass
 
 from goal_library.models import Library, Signpost
 from planner.models import Plan, PlanStep
+from planner.text_pieces import pieces
 
 CLOSING_LINE = (
     "We chose these steps together. They are your choices, not conditions. "
     "It is fine to change them, and it is fine if a step takes longer."
 )
 NOT_SAVED_LINE = "Not saved yet, so this plan has no reference."
+STEPS_AT_A_GLANCE = "My steps at a glance"
+# A line at a glance stays about a line long in print.
+_GLANCE_MOST_CHARACTERS = 80
+_GLANCE_MOST_CJK = 30
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class Section:
     heading: str
     paragraphs: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
+    numbered: tuple[str, ...] = ()
     steps: tuple[StepBlock, ...] = ()
     after: tuple[str, ...] = ()
 
@@ -40,6 +46,14 @@ def plan_title(plan: Plan) -> str:
     return f"My action plan: {plan.profile.preferred_name}" if name else "My action plan"
 
 
+def running_header(plan: Plan) -> tuple[str, ...]:
+    """Whose plan a page belongs to, for the top of every printed page after the first: the
+    plan's name and, once it is saved, its reference."""
+    name = plan.profile.preferred_name.strip()
+    header = f"Action plan for {plan.profile.preferred_name}" if name else "My action plan"
+    return (header, f"Plan reference: {plan.reference}") if plan.reference else (header,)
+
+
 def format_date(day: datetime.date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
@@ -47,9 +61,14 @@ def format_date(day: datetime.date) -> str:
 def plan_sections(
     plan: Plan, library: Library, made_on: datetime.date, *, with_reasons: bool = False
 ) -> list[Section]:
-    """Every section of the plan, in order. The screen adds why each step was picked."""
+    """Every section of the plan, in order. The screen adds why each step was picked.
+
+    What a person needs to pick the plan up again comes first: whose it is, its reference, when
+    it will be looked at again and the steps in a few lines; the detail follows.
+    """
     sections = [
         Section(plan_title(plan), paragraphs=_title_lines(plan, made_on)),
+        _steps_at_a_glance(plan),
         _what_matters(plan),
         _aims(plan, library),
         _what_went_well(plan),
@@ -57,7 +76,6 @@ def plan_sections(
         Section("My steps", steps=tuple(step_block(s, with_reasons) for s in plan.steps))
         if plan.steps
         else Section("My steps", paragraphs=("No steps yet. That is OK.",)),
-        _review(plan),
         _help_now(plan),
         Section("", paragraphs=(CLOSING_LINE,)),
     ]
@@ -91,7 +109,27 @@ def _title_lines(plan: Plan, made_on: datetime.date) -> tuple[str, ...]:
     # A copy printed before the plan is saved says so, rather than leaving the reference out
     # without a word: without one, the plan cannot be found again.
     lines.append(f"Plan reference: {plan.reference}" if plan.reference else NOT_SAVED_LINE)
+    lines.append(_review_line(plan))
     return tuple(lines)
+
+
+def _steps_at_a_glance(plan: Plan) -> Section | None:
+    if not plan.steps:
+        return None
+    return Section(STEPS_AT_A_GLANCE, numbered=tuple(glance_line(step) for step in plan.steps))
+
+
+def glance_line(step: PlanStep) -> str:
+    """A step in one short line: its title, and when, if that was agreed. Each is cut short at
+    a word's end if it is long, since the step itself follows in full."""
+    title = _shortened(step.title)
+    return f"{title} – {_shortened(step.when)}" if step.when.strip() else title
+
+
+def _shortened(text: str) -> str:
+    one_line = " ".join(text.split())
+    first = pieces(one_line, most=_GLANCE_MOST_CHARACTERS, most_cjk=_GLANCE_MOST_CJK)[0].text
+    return one_line if first == one_line else f"{first.rstrip(' ,;:.')}…"
 
 
 def _what_went_well(plan: Plan) -> Section | None:
@@ -129,12 +167,10 @@ def _strengths(plan: Plan, library: Library) -> Section | None:
     )
 
 
-def _review(plan: Plan) -> Section:
+def _review_line(plan: Plan) -> str:
     if plan.review_on is None:
-        text = "We will look at this plan again at your next appointment."
-    else:
-        text = f"We will look at this plan again on {format_date(plan.review_on)}."
-    return Section("When we will look at this again", paragraphs=(text,))
+        return "We will look at this plan again at your next appointment."
+    return f"We will look at this plan again on {format_date(plan.review_on)}."
 
 
 def _help_now(plan: Plan) -> Section:

@@ -1,7 +1,12 @@
 """The printed plan: a clear-print A4 PDF, with the plan's JSON attached so it can be opened again.
 
 Clear print: body text 14 pt (18 pt in large print) with 1.5 line spacing, bold headings, left
-aligned, dark text on white, generous margins, and "Page 1 of 2" on every page.
+aligned, dark text on white, generous margins, and "Page 1 of 2" on every page. Every page after
+the first says whose plan it is, so a loose page still finds its way back.
+
+Nothing is left stranded at a page's foot: a heading starts on the same page as what it
+introduces, a step stays on one page (unless it is longer than a page), and the closing words
+stay with the lines before them.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,15 +26,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     CondPageBreak,
     Flowable,
+    Frame,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
 )
 
 from goal_library.models import Library
-from planner.document import Section, StepBlock, plan_sections, plan_title
+from planner.document import Section, StepBlock, plan_sections, plan_title, running_header
 from planner.fonts import (
     MAIN,
     MAIN_BOLD,
@@ -46,11 +53,22 @@ from planner.shaped_text import Run, ShapedParagraph
 from planner.text_pieces import pieces
 
 _INK = Color(0.07, 0.07, 0.07)
+# A quarter of a page: the most a heading's introduction may take and still go with the first
+# item under it, and the room kept for anything that cannot be measured ahead of time.
 _ROOM_TO_START_HERE = A4[1] / 4
-_SIDE_MARGIN = 2.5 * cm
-# The width a paragraph is laid out in: the page's frame less its own padding (6 pt a side),
-# so measuring a group ahead of time lays it out exactly as the page will, once.
-_TEXT_WIDTH = A4[0] - 2 * _SIDE_MARGIN - 2 * 6
+# A paragraph that runs on to the next page leaves at least this many lines at the foot of this
+# one.
+_LINES_TO_START = 3
+_SIDE_MARGIN = 2 * cm
+_TOP_MARGIN = 2 * cm
+_BOTTOM_MARGIN = 2.2 * cm
+_FRAME_PADDING = 6
+# The running header sits in the top margin, as the page number sits in the bottom one.
+_HEADER_TOP = 0.9 * cm
+_HEADER_GAP = 0.3 * cm
+# The width a paragraph is laid out in: the page's frame less its own padding, so measuring a
+# group ahead of time lays it out exactly as the page will, once.
+_TEXT_WIDTH = A4[0] - 2 * _SIDE_MARGIN - 2 * _FRAME_PADDING
 
 
 @dataclass(frozen=True)
@@ -60,11 +78,14 @@ class PrintStyles:
     heading: ParagraphStyle
     step_title: ParagraphStyle
     bullet: ParagraphStyle
+    numbered: ParagraphStyle
+    header: ParagraphStyle
     footer_size: float
 
 
 def print_styles(body_size: int) -> PrintStyles:
     """Paragraph styles for one print size, built once per document."""
+    footer_size = max(body_size - 2, 12)
 
     def style(name: str, size: float, font: str, space_before: float = 0) -> ParagraphStyle:
         return ParagraphStyle(
@@ -92,7 +113,17 @@ def print_styles(body_size: int) -> PrintStyles:
             bulletFontName=MAIN,
             bulletFontSize=body_size,
         ),
-        footer_size=max(body_size - 2, 12),
+        # Wider than a bullet's indent, so "10." clears the text.
+        numbered=ParagraphStyle(
+            "Numbered",
+            parent=style("NumberedBody", body_size, MAIN),
+            leftIndent=body_size * 2,
+            bulletIndent=body_size * 0.2,
+            bulletFontName=MAIN,
+            bulletFontSize=body_size,
+        ),
+        header=style("Header", footer_size, MAIN),
+        footer_size=footer_size,
     )
 
 
@@ -103,32 +134,204 @@ def render_pdf(
     fonts = register_fonts()
     styles = print_styles(LARGE_PRINT_PT if large_print else CLEAR_PRINT_PT)
     buffer = io.BytesIO()
-    title = plan_title(plan)
-    document = SimpleDocTemplate(
+    header = _running_header(running_header(plan), styles.header, fonts)
+    _, header_height = header.wrap(_TEXT_WIDTH, A4[1])
+    # A long name, or large print, can take the header onto more lines: later pages start below.
+    later_top = max(_TOP_MARGIN, _HEADER_TOP + header_height + _HEADER_GAP)
+    document = BaseDocTemplate(
         buffer,
         pagesize=A4,
         leftMargin=_SIDE_MARGIN,
         rightMargin=_SIDE_MARGIN,
-        topMargin=2 * cm,
-        bottomMargin=2.2 * cm,
-        title=title,
+        topMargin=_TOP_MARGIN,
+        bottomMargin=_BOTTOM_MARGIN,
+        title=plan_title(plan),
         author="Right Steps",
         subject="A personal action plan of small steps, chosen together",
         creator="Right Steps",
         lang="en-GB",
         displayDocTitle=True,
     )
-    story = story_for(plan_sections(plan, library, made_on), styles, fonts)
+
+    def draw_header(canvas: Canvas, _document: BaseDocTemplate) -> None:
+        header.wrapOn(canvas, _TEXT_WIDTH, header_height)
+        header.drawOn(canvas, _SIDE_MARGIN + _FRAME_PADDING, A4[1] - _HEADER_TOP - header_height)
+
+    document.addPageTemplates(
+        [
+            PageTemplate("first", [_frame(_TOP_MARGIN)], autoNextPageTemplate="later"),
+            PageTemplate("later", [_frame(later_top)], onPage=draw_header),
+        ]
+    )
+    page_room = _frame_room(later_top)
+    story = story_for(plan_sections(plan, library, made_on), styles, fonts, page_room=page_room)
     document.build(story, canvasmaker=_page_numbered_canvas(styles.footer_size))
     return attach_plan(buffer.getvalue(), plan)
 
 
-def story_for(sections: list[Section], styles: PrintStyles, fonts: FontSet) -> list[Flowable]:
-    """One group of flowables per section, in order."""
-    story: list[Flowable] = []
+def _running_header(parts: tuple[str, ...], style: ParagraphStyle, fonts: FontSet) -> Flowable:
+    """The header's parts on one line if they fit, or each on a line of its own, so a long name
+    never leaves the reference cut in two."""
+    one_line = printed_text(font_runs(" · ".join(parts), fonts), style)
+    _, height = one_line.wrap(_TEXT_WIDTH, A4[1])
+    if height <= style.leading:
+        return one_line
+    return printed_text(font_runs("\n".join(parts), fonts), style)
+
+
+def _frame(top: float) -> Frame:
+    return Frame(
+        _SIDE_MARGIN,
+        _BOTTOM_MARGIN,
+        A4[0] - 2 * _SIDE_MARGIN,
+        A4[1] - top - _BOTTOM_MARGIN,
+        leftPadding=_FRAME_PADDING,
+        rightPadding=_FRAME_PADDING,
+        topPadding=_FRAME_PADDING,
+        bottomPadding=_FRAME_PADDING,
+    )
+
+
+def _frame_room(top: float) -> float:
+    """The height a frame below `top` holds: the most any group can ask to be kept together."""
+    return A4[1] - top - _BOTTOM_MARGIN - 2 * _FRAME_PADDING
+
+
+def story_for(
+    sections: list[Section],
+    styles: PrintStyles,
+    fonts: FontSet,
+    *,
+    page_room: float,
+) -> list[Flowable]:
+    """Every section in order, each group of flowables starting on a page with room for it.
+
+    `page_room` is the height of a page's text: no group asks for more room than that.
+    """
+    groups: list[_Group] = []
     for index, section in enumerate(sections):
-        story.extend(_section_flowables(section, styles, fonts, is_first=index == 0))
+        section_groups = _section_groups(section, styles, fonts, is_first=index == 0)
+        if groups and not section.heading and section_groups:
+            # Words with no heading of their own (the closing line) belong with what came just
+            # before them: a page never holds them alone.
+            joined = groups[-1].joined(section_groups.pop(0))
+            groups[-1] = _Group(joined.flowables, kept_whole=True)
+        groups.extend(section_groups)
+    story: list[Flowable] = []
+    for group in groups:
+        story.extend((_BreakUnlessRoom(group.room_needed(page_room)), *group.flowables))
     return story
+
+
+def _section_groups(
+    section: Section, styles: PrintStyles, fonts: FontSet, *, is_first: bool
+) -> list[_Group]:
+    """The section as groups; its heading starts on the same page as what it introduces."""
+
+    def para(text: str, style: ParagraphStyle) -> Flowable:
+        return printed_text(font_runs(text, fonts), style)
+
+    def labelled(label: str, text: str) -> Flowable:
+        bold = [
+            (MAIN_BOLD if font == MAIN else font, part) for font, part in font_runs(label, fonts)
+        ]
+        return printed_text(
+            [*bold, (MAIN_BOLD, ":"), (MAIN, " "), *font_runs(text, fonts)], styles.body
+        )
+
+    def text_groups(texts: tuple[str, ...]) -> list[_Group]:
+        return [
+            _Group(tuple(text_flowables(text, styles.body, fonts)), kept_whole=False)
+            for text in texts
+        ]
+
+    opening_text = text_groups(section.paragraphs)
+    # Each item is a paragraph with a bullet, not a list item: a paragraph can run on to the
+    # next page, so even an item longer than a page always prints.
+    bullets = [
+        printed_text(font_runs(item, fonts), styles.bullet, "\u2022") for item in section.bullets
+    ]
+    numbered = [
+        printed_text(font_runs(item, fonts), styles.numbered, f"{number}.")
+        for number, item in enumerate(section.numbered, start=1)
+    ]
+    items = [_Group((item,), kept_whole=True) for item in (*bullets, *numbered)]
+    items += [
+        _Group(tuple(_step_group(step, styles, para, labelled)), kept_whole=True)
+        for step in section.steps
+    ]
+    closing_text = text_groups(section.after)
+    if not section.heading:
+        return [*opening_text, *items, *closing_text]
+    heading_style = styles.title if is_first else styles.heading
+    heading = _Group((para(section.heading, heading_style),), kept_whole=True)
+    # A short introduction goes with the heading and the first item, so a heading is never the
+    # last line on a page and a list never starts a page without what leads into it.
+    if (
+        items
+        and _stacked_height(f for g in opening_text for f in g.flowables) <= _ROOM_TO_START_HERE
+    ):
+        opening = heading
+        for group in [*opening_text, items[0]]:
+            opening = opening.joined(group)
+        return [opening, *items[1:], *closing_text]
+    rest = [*opening_text, *items, *closing_text]
+    if not rest:
+        return [heading]
+    return [_Group(heading.flowables + rest[0].flowables, rest[0].kept_whole), *rest[1:]]
+
+
+class _BreakUnlessRoom(CondPageBreak):
+    """A new page when less than `height` is left. It hands on the space after the flowable
+    before it, so the gap between that and the next is what it would be without it."""
+
+    _SPACETRANSFER = True
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Flowables that start on the same page.
+
+    A group kept whole moves to the next page when it does not fit, unless it is longer than a
+    page. Any other group starts where it is if its first few lines fit, and runs on.
+    """
+
+    flowables: tuple[Flowable, ...]
+    kept_whole: bool
+
+    def joined(self, other: _Group) -> _Group:
+        return _Group(self.flowables + other.flowables, self.kept_whole or other.kept_whole)
+
+    def room_needed(self, page_room: float) -> float:
+        if self.kept_whole:
+            height = _stacked_height(self.flowables)
+            if height <= page_room:
+                return height
+        return min(_stacked_height(self.flowables, most_lines=_LINES_TO_START), page_room)
+
+
+def _stacked_height(flowables: Iterable[Flowable], most_lines: int | None = None) -> float:
+    """The height the flowables take one under another, as a frame lays them out: the space
+    between two is the larger of the first's space after and the second's space before.
+
+    With `most_lines`, only as far as that many lines into the first paragraph that runs on
+    longer: what must fit at the foot of a page for the group to start there.
+    """
+    height = 0.0
+    space_after: float | None = None
+    for flowable in flowables:
+        if not isinstance(flowable, Paragraph | Spacer | ShapedParagraph):
+            return _ROOM_TO_START_HERE  # anything else measures itself only while being drawn
+        _, flowable_height = flowable.wrap(_TEXT_WIDTH, A4[1])
+        space_before = flowable.getSpaceBefore()
+        height += space_before if space_after is None else max(space_before, space_after)
+        space_after = flowable.getSpaceAfter()
+        if most_lines is not None and not isinstance(flowable, Spacer):
+            opening_lines = most_lines * flowable.style.leading
+            if flowable_height > opening_lines:
+                return height + opening_lines
+        height += flowable_height
+    return height
 
 
 def text_flowables(text: str, style: ParagraphStyle, fonts: FontSet) -> list[Flowable]:
@@ -170,55 +373,6 @@ def _variant(style: ParagraphStyle, *, tight: bool, wraps_anywhere: bool) -> Par
     if wraps_anywhere:
         changes["wordWrap"] = "CJK"
     return ParagraphStyle(f"{style.name}-{tight}-{wraps_anywhere}", parent=style, **changes)
-
-
-def _section_flowables(
-    section: Section, styles: PrintStyles, fonts: FontSet, *, is_first: bool
-) -> list[Flowable]:
-    """The section as groups kept on one page each; the heading joins the first group."""
-
-    def para(text: str, style: ParagraphStyle) -> Flowable:
-        return printed_text(font_runs(text, fonts), style)
-
-    def labelled(label: str, text: str) -> Flowable:
-        bold = [
-            (MAIN_BOLD if font == MAIN else font, part) for font, part in font_runs(label, fonts)
-        ]
-        return printed_text(
-            [*bold, (MAIN_BOLD, ":"), (MAIN, " "), *font_runs(text, fonts)], styles.body
-        )
-
-    groups: list[list[Flowable]] = [
-        text_flowables(text, styles.body, fonts) for text in section.paragraphs
-    ]
-    if section.bullets:
-        # Each item is a paragraph with a bullet, not a list item: a paragraph can run on to
-        # the next page, so even the longest item always prints.
-        groups.append(
-            [
-                printed_text(font_runs(item, fonts), styles.bullet, "\u2022")
-                for item in section.bullets
-            ]
-        )
-    groups.extend(_step_group(step, styles, para, labelled) for step in section.steps)
-    groups.extend(text_flowables(text, styles.body, fonts) for text in section.after)
-    if section.heading:
-        heading = para(section.heading, styles.title if is_first else styles.heading)
-        groups = [[heading, *groups[0]], *groups[1:]] if groups else [[heading]]
-    # A group starts on a new page only when little room is left; otherwise it starts here and
-    # may flow on, so large print does not leave half-empty pages and nothing is ever cut off.
-    return [item for group in groups for item in (CondPageBreak(_room_needed(group)), *group)]
-
-
-def _room_needed(group: list[Flowable]) -> float:
-    """Room a group needs to start on this page: all of it, or a quarter page if it is long."""
-    height = 0.0
-    for flowable in group:
-        if not isinstance(flowable, Paragraph | Spacer | ShapedParagraph):
-            return _ROOM_TO_START_HERE  # lists measure themselves only while being drawn
-        _, flowable_height = flowable.wrap(_TEXT_WIDTH, A4[1])
-        height += flowable_height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return min(height, _ROOM_TO_START_HERE)
 
 
 def _step_group(

@@ -15,6 +15,13 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
+from planner.document import (
+    CLOSING_LINE,
+    NOT_SAVED_LINE,
+    STEPS_AT_A_GLANCE,
+    help_now_line,
+    step_block,
+)
 from planner.editing import add_own_step, update_details
 from planner.models import Profile
 from planner.pdf import render_pdf
@@ -24,6 +31,9 @@ from planner.suggest import build_plan
 MADE_ON = datetime.date(2026, 11, 23)
 NAME = "Gwenllïan Llŷr O'Brien & <Sons>"
 _FOOTER = re.compile(r"^Page \d+ of \d+$", re.MULTILINE)
+_RUNNING_HEADER = re.compile(
+    r"\A(?:Action plan for .*?|My action plan)(?:(?: ·)?\s+Plan reference: [A-Z0-9-]+)?\n"
+)
 _WORDS = "walk garden friend kettle morning bus library quiet window sister river".split()
 
 
@@ -71,10 +81,18 @@ def large_pdf(plan, library) -> bytes:
     return render_pdf(plan, library, MADE_ON, large_print=True)
 
 
+def _page_texts(pdf: bytes) -> list[str]:
+    """Each page's own text: without the header on later pages and the footer on every page,
+    which interrupt text that flows from one page to the next."""
+    pages = [
+        _FOOTER.sub("", page.extract_text().replace("\xa0", " "))
+        for page in PdfReader(io.BytesIO(pdf)).pages
+    ]
+    return pages[:1] + [_RUNNING_HEADER.sub("", page, count=1) for page in pages[1:]]
+
+
 def _text(pdf: bytes) -> str:
-    """The text of every page, without the page footers that interrupt flowing text."""
-    pages = PdfReader(io.BytesIO(pdf)).pages
-    return "\n".join(_FOOTER.sub("", page.extract_text()) for page in pages)
+    return "\n".join(_page_texts(pdf))
 
 
 def _squash(text: str) -> str:
@@ -105,19 +123,21 @@ def test_the_sections_come_in_order(clear_pdf):
     text = _text(clear_pdf)
     order = [
         "My action plan",
+        "Made on Monday 23 November 2026",
+        "Not saved yet, so this plan has no reference.",
+        "We will look at this plan again on Monday 7 December 2026.",
+        "My steps at a glance",
         "What matters to me",
         "What I want to work towards",
         "Get out more",
         "Feel better in myself",
         "My strengths",
-        "My steps",
-        "When we will look at this again",
+        "\nMy steps\n",
         "Where to get help now",
         "We chose these steps together",
     ]
     positions = [text.index(heading) for heading in order]
     assert positions == sorted(positions)
-    assert "Monday 7 December 2026" in text
     assert "0800 132 737" in text and "0808 164 0123" in text
     assert "How sure I feel: 6 out of 10" in text
 
@@ -239,3 +259,142 @@ def test_a_bullet_longer_than_a_page_still_prints(library):
     plan = plan.model_copy(update={"reviewed_steps": [done]})
     pages = PdfReader(io.BytesIO(render_pdf(plan, library, MADE_ON))).pages
     assert len(pages) >= 2
+
+
+# The printed plan's layout: what page 1 holds, whose plan each later page is, and nothing left
+# stranded at the foot of a page or alone at the top of the next.
+
+LAYOUT_NAME = "Morag O'Neil & <Co>"
+REFERENCE = "K7TM-9QXA"
+_SENTENCE = "I will take the bus into town after lunch and walk back along the river if it is dry. "
+
+
+def _plan_with_steps(library, count: int, *, words_per_detail: int, reference: str | None):
+    """A plan of `count` steps, each with what was agreed for it written out at length, so
+    each step's lines can be told apart from every other step's."""
+    plan = build_plan(
+        Profile(
+            stage=3,
+            preferred_name=LAYOUT_NAME,
+            hopes="Some company that isn't about Alan or Mum, and work with children again.",
+            aims=["get_out_more", "feel_better"],
+            strengths=["kind", "animals"],
+            nation="scotland",
+        ),
+        library,
+    )
+    plan = plan.model_copy(update={"steps": plan.steps[:count]})
+    while len(plan.steps) < count:
+        plan = add_own_step(
+            plan, "people_and_connection", f"Ring my sister, step {len(plan.steps) + 1}"
+        )
+    for number, step in enumerate(plan.steps, start=1):
+        filler = " ".join((_SENTENCE * words_per_detail).split()[: words_per_detail - 4])
+        plan = update_details(
+            plan,
+            step.id,
+            when=f"Tuesdays, week {number}",
+            who_can_help=f"Ffion, for step {number}. {filler}"[:500],
+            if_then=f"If it rains in week {number}, {filler}"[:500],
+            confidence=6,
+        )
+    return plan.model_copy(update={"reference": reference, "review_on": datetime.date(2026, 12, 7)})
+
+
+LAYOUTS = {
+    "two-steps": {"count": 2, "words_per_detail": 16, "reference": None},
+    "four-steps": {"count": 4, "words_per_detail": 12, "reference": REFERENCE},
+    "long-steps": {"count": 3, "words_per_detail": 200, "reference": REFERENCE},
+}
+
+
+@pytest.fixture(
+    scope="module",
+    params=[(name, large) for name in LAYOUTS for large in (False, True)],
+    ids=lambda param: f"{param[0]}-{'large' if param[1] else 'clear'}-print",
+)
+def laid_out(request, library):
+    name, large_print = request.param
+    plan = _plan_with_steps(library, **LAYOUTS[name])
+    pdf = render_pdf(plan, library, MADE_ON, large_print=large_print)
+    # The long steps run on for more than a page in large print; any other step fits on one.
+    steps_fit_a_page = not (name == "long-steps" and large_print)
+    return plan, pdf, steps_fit_a_page
+
+
+def _page_of(squashed_pages: list[str], text: str) -> int:
+    """The page (from 0) that holds all of `text`."""
+    wanted = _squash(text)
+    return next(n for n, page in enumerate(squashed_pages) if wanted in page)
+
+
+def _step_lines(step) -> list[str]:
+    return [f"{label}: {text}" for label, text in step_block(step).details]
+
+
+def test_page_one_says_whose_plan_its_reference_its_review_date_and_every_step(laid_out):
+    plan, pdf, _ = laid_out
+    first_page = _squash(_page_texts(pdf)[0])
+    saved = f"Plan reference: {plan.reference}" if plan.reference else NOT_SAVED_LINE
+    for expected in (
+        f"My action plan: {LAYOUT_NAME}",
+        saved,
+        "We will look at this plan again on Monday 7 December 2026.",
+        STEPS_AT_A_GLANCE,
+        *(f"{step.title} – {step.when}" for step in plan.steps),
+    ):
+        assert _squash(expected) in first_page, expected
+
+
+def test_every_later_page_says_whose_plan_it_is(laid_out):
+    plan, pdf, _ = laid_out
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) >= 2
+    name = f"Action plan for {LAYOUT_NAME}"
+    assert name not in pages[0].extract_text()
+    for page in pages[1:]:
+        first_lines = page.extract_text().splitlines()[:2]
+        assert first_lines[0].startswith(name)
+        if plan.reference:
+            # On the same line as the name if it fits there, and never cut in two.
+            assert f"Plan reference: {plan.reference}" in "\n".join(first_lines)
+
+
+def test_no_page_holds_only_the_closing_words(laid_out):
+    plan, pdf, _ = laid_out
+    pages = [_squash(text) for text in _page_texts(pdf)]
+    assert all(page != _squash(CLOSING_LINE) for page in pages)
+    by_id = {signpost.id: signpost for signpost in plan.signposts}
+    last_contact = help_now_line(plan.signposts[-1], by_id)
+    assert _page_of(pages, CLOSING_LINE) == _page_of(pages, last_contact)
+
+
+def test_a_heading_starts_on_the_same_page_as_what_it_introduces(laid_out):
+    plan, pdf, _ = laid_out
+    pages = [_squash(text) for text in _page_texts(pdf)]
+    by_id = {signpost.id: signpost for signpost in plan.signposts}
+    first_contact = help_now_line(plan.signposts[0], by_id)
+    assert _page_of(pages, "Where to get help now") == _page_of(pages, first_contact)
+    assert _page_of(pages, "My strengths") == _page_of(pages, "Kind")
+    assert any(_squash(f"My steps\n{plan.steps[0].title}") in page for page in pages)
+    headings = {
+        STEPS_AT_A_GLANCE,
+        "What matters to me",
+        "What I want to work towards",
+        "My strengths",
+        "My steps",
+        "Where to get help now",
+    }
+    for text in _page_texts(pdf):
+        last_line = text.strip().splitlines()[-1].strip()
+        assert last_line not in headings, last_line
+
+
+def test_a_step_stays_on_one_page_unless_it_is_longer_than_a_page(laid_out):
+    plan, pdf, steps_fit_a_page = laid_out
+    pages = [_squash(text) for text in _page_texts(pdf)]
+    for step in plan.steps:
+        lines = _step_lines(step)
+        # Too long for one page, a step starts where its title and first lines fit together.
+        kept = lines if steps_fit_a_page else [lines[0][:60]]
+        assert any(_squash(step.title + "".join(kept)) in page for page in pages), step.title

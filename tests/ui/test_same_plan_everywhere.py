@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from goal_library.loader import default_library
+from planner.document import STEPS_AT_A_GLANCE
 from planner.editing import add_own_step, update_details
 from planner.html_copy import render_html
 from planner.models import Profile
@@ -31,6 +32,10 @@ PROBES = [
     "Samaritans",
     "We chose these steps together.",
 ]
+
+
+# Where the plan's opening ends and the rest of it, in full, begins.
+BODY_STARTS = "What matters to me"
 
 
 # The same places, in the scripts most written in England and Wales after English.
@@ -79,7 +84,13 @@ class _Text(HTMLParser):
 
 
 def _positions(text: str, probes=PROBES) -> list[int]:
-    return [text.index(probe) for probe in probes]
+    """Where each probe is: first the opening (the name, the review date and the steps at a
+    glance, which names a step and when it is), then the rest of the plan after it."""
+    body_starts = text.index(BODY_STARTS)
+    opening = [text.index(probe) for probe in (probes[0], probes[6], STEPS_AT_A_GLANCE, probes[3])]
+    opening.append(text.index(probes[5], opening[-1]))
+    body = [text.index(probe, body_starts) for probe in (*probes[1:6], *probes[7:])]
+    return [*opening, body_starts, *body]
 
 
 def _screen_text(plan, name=PROBES[0]) -> str:

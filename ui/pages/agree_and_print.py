@@ -121,6 +121,13 @@ def _show(section: Section) -> None:
         st.markdown(escape_markdown(paragraph))
     if section.bullets:
         st.markdown("\n".join(f"- {escape_markdown(item)}" for item in section.bullets))
+    if section.numbered:
+        st.markdown(
+            "\n".join(
+                f"{number}. {escape_markdown(item)}"
+                for number, item in enumerate(section.numbered, start=1)
+            )
+        )
     for step in section.steps:
         st.markdown(f"**{escape_markdown(step.title)}**")
         st.markdown(
