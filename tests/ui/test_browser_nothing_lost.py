@@ -43,6 +43,7 @@ def test_changes_to_the_plan_survive_a_changed_answer_and_a_review(
     page.get_by_text("Add a step in your own words").click()
     page.get_by_label("Your step").fill(OWN_STEP)
     page.keyboard.press("Tab")
+    page.get_by_text("People and connection", exact=True).last.click()
     page.get_by_role("button", name="Add my step").click()
     expect(cards).to_have_count(drafted)
 

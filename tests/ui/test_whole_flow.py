@@ -37,6 +37,7 @@ def test_enter_a_profile_edit_the_plan_and_reach_the_download():
         assert the_plan(at).steps[1].id == second.smaller
     open_expander(at, "add_own")
     at.text_input(key=key(at, "add_own_text")).input("Phone Nan").run()
+    at.radio(key=key(at, "add_own_area")).set_value("people_and_connection").run()
     at.button(key="add_own_button").click().run()
 
     at = press_continue(at)

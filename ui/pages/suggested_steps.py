@@ -12,7 +12,7 @@ from planner.models import SHORT_TEXT_MAX_CHARS, Plan
 from planner.review import review_plan
 from planner.suggest import build_plan
 from ui.appointment import fingerprint
-from ui.components.choice import dropdown_choice
+from ui.components.choice import dropdown_choice, radio_choice
 from ui.components.drawn_when_open import drawn_when_open
 from ui.components.notice import notice
 from ui.components.step_card import edit_plan, step_card
@@ -29,6 +29,7 @@ _OWN_AREA = "add_own_area"
 _OWN_TEXT = "add_own_text"
 _OWN_KEPT = "add_own_kept"
 _LIST_KEPT = "add_library_kept"
+OWN_AREA_MISSING = "Choose which part of life your step is about."
 
 
 def render(library: Library) -> None:
@@ -127,13 +128,6 @@ def _add_own_step() -> None:
     # closed: words typed and not yet added are still there when it opens again.
     kept = _kept(_OWN_KEPT)
     with box:
-        dropdown_choice(
-            _OWN_AREA,
-            "Life area",
-            AREA_LABELS,
-            value=kept.get("area", AREA_IDS[0]),
-            save=lambda area: kept.update(area=area),
-        )
         text_answer(
             _OWN_TEXT,
             "Your step",
@@ -142,6 +136,17 @@ def _add_own_step() -> None:
             max_chars=SHORT_TEXT_MAX_CHARS,
             multiline=False,
             placeholder="For example: Ring my sister on Sunday",
+        )
+        # Asked, not assumed: a step filed under the wrong part of life is read in the wrong
+        # place on the printed plan.
+        if kept.get("problem"):
+            notice(kept["problem"], "error")
+        radio_choice(
+            _OWN_AREA,
+            "Which part of life is it about?",
+            AREA_LABELS,
+            value=kept.get("area"),
+            save=lambda area: kept.update(area=area, problem=""),
         )
         st.button("Add my step", key="add_own_button", on_click=_add_own)
 
@@ -153,11 +158,16 @@ def _add_library(library: Library) -> None:
 
 
 def _add_own() -> None:
-    area = st.session_state.get(widget_key(_OWN_AREA), AREA_IDS[0])
+    kept = _kept(_OWN_KEPT)
+    area = st.session_state.get(widget_key(_OWN_AREA))
     title = st.session_state.get(widget_key(_OWN_TEXT), "")
+    if area is None:
+        kept["problem"] = OWN_AREA_MISSING
+        return
     if edit_plan(lambda plan: add_own_step(plan, area, title), "adding your step"):
         clear_text_answer(_OWN_TEXT)
-        _kept(_OWN_KEPT).pop("title", None)
+        kept.pop("title", None)
+        kept["problem"] = ""
 
 
 def _kept(name: str) -> dict:

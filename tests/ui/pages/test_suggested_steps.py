@@ -61,14 +61,14 @@ def test_closed_expanders_draw_nothing_inside_until_opened():
 
 def test_words_typed_for_an_own_step_are_kept_while_its_expander_is_closed():
     at = open_expander(app_on_page(5, stage=3), "add_own")
-    at.selectbox(key=key(at, "add_own_area")).set_value("money_and_home").run()
     at.text_input(key=key(at, "add_own_text")).input("Ring the bank").run()
+    at.radio(key=key(at, "add_own_area")).set_value("money_and_home").run()
     at.session_state[key(at, "open_add_own")] = False
     at.run()
     assert not at.text_input
     open_expander(at, "add_own")
     assert at.text_input(key=key(at, "add_own_text")).value == "Ring the bank"
-    assert at.selectbox(key=key(at, "add_own_area")).value == "money_and_home"
+    assert at.radio(key=key(at, "add_own_area")).value == "money_and_home"
     at.button(key="add_own_button").click().run()
     assert the_plan(at).steps[-1].title == "Ring the bank"
     assert the_plan(at).steps[-1].area == "money_and_home"
@@ -98,6 +98,7 @@ def test_adding_past_the_cap_shows_a_gentle_note_not_a_block():
     at = open_expander(app_on_page(5, stage=1), "add_own")
     assert len(the_plan(at).steps) == 2
     at.text_input(key=key(at, "add_own_text")).input("Feed the ducks & <smile>").run()
+    at.radio(key=key(at, "add_own_area")).set_value("getting_out").run()
     at.button(key="add_own_button").click().run()
     plan = the_plan(at)
     assert len(plan.steps) == 3
@@ -108,6 +109,7 @@ def test_adding_past_the_cap_shows_a_gentle_note_not_a_block():
 
 def test_the_fiftieth_step_is_the_last_with_a_gentle_message():
     at = open_expander(app_on_page(5, stage=1), "add_own")
+    at.radio(key=key(at, "add_own_area")).set_value("getting_out").run()
     for number in range(60):
         at.text_input(key=key(at, "add_own_text")).input(f"My step {number}").run()
         at.button(key="add_own_button").click().run()
@@ -129,6 +131,7 @@ def test_adding_a_step_from_the_library_by_area():
 def test_changing_the_answers_updates_the_suggestions_and_keeps_own_steps():
     at = open_expander(app_on_page(5, stage=2), "add_own")
     at.text_input(key=key(at, "add_own_text")).input("Bake bread").run()
+    at.radio(key=key(at, "add_own_area")).set_value("looking_after_myself").run()
     at.button(key="add_own_button").click().run()
     changed = appointment(at).answers.model_copy(update={"stage": 4})
     at.session_state["appointment"] = appointment(at).model_copy(update={"answers": changed})
@@ -188,3 +191,17 @@ def test_changing_an_earlier_answer_keeps_removals_swaps_and_what_was_agreed():
     said = " ".join(messages(at.info))
     assert "answers changed" in said and "changes you made to the steps are kept" in said
     assert no_errors(at)
+
+
+def test_an_own_step_asks_which_part_of_life_it_is_about():
+    at = open_expander(app_on_page(5, stage=3), "add_own")
+    drafted = len(the_plan(at).steps)
+    at.text_input(key=key(at, "add_own_text")).input("Ring my sister on Sunday").run()
+    at.button(key="add_own_button").click().run()
+    assert len(the_plan(at).steps) == drafted, "nothing is filed under a part of life not chosen"
+    assert any("Choose which part of life" in e for e in messages(at.error))
+    assert at.text_input(key=key(at, "add_own_text")).value == "Ring my sister on Sunday"
+    at.radio(key=key(at, "add_own_area")).set_value("people_and_connection").run()
+    assert not any("Choose which part of life" in e for e in messages(at.error))
+    at.button(key="add_own_button").click().run()
+    assert the_plan(at).steps[-1].area == "people_and_connection"
