@@ -297,3 +297,14 @@ def test_self_harm_said_now_is_asked_about_and_not_read_as_a_crisis(library):
 def test_wanting_to_end_your_life_now_is_read_as_a_very_hard_time(library):
     read = as_read(profile(barriers_own_words="Some nights I don't want to be here."), library)
     assert "recent_crisis" in read.barriers
+
+
+def test_a_service_the_words_say_has_ended_is_not_read(library):
+    for said in (
+        "I was discharged from the eating disorder service in the spring.",
+        "I used to see a CPN but not any more.",
+    ):
+        read = as_read(profile(barriers_own_words=said), library)
+        assert not {"eating_disorder_service", "cmht"} & set(read.strengths), said
+    still = as_read(profile(barriers_own_words="My CPN comes every fortnight."), library)
+    assert "cmht" in still.strengths
