@@ -100,28 +100,24 @@ def print_styles(body_size: int) -> PrintStyles:
             splitLongWords=1,
         )
 
+    def list_item(name: str, indent: float) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            parent=style(f"{name}Body", body_size, MAIN),
+            leftIndent=indent,
+            bulletIndent=body_size * 0.2,
+            bulletFontName=MAIN,
+            bulletFontSize=body_size,
+        )
+
     return PrintStyles(
         body=style("Body", body_size, MAIN),
         title=style("Title", body_size * 1.6, MAIN_BOLD),
         heading=style("Heading", body_size * 1.3, MAIN_BOLD, space_before=body_size * 0.8),
         step_title=style("StepTitle", body_size * 1.1, MAIN_BOLD, space_before=body_size * 0.5),
-        bullet=ParagraphStyle(
-            "Bullet",
-            parent=style("BulletBody", body_size, MAIN),
-            leftIndent=body_size * 1.4,
-            bulletIndent=body_size * 0.2,
-            bulletFontName=MAIN,
-            bulletFontSize=body_size,
-        ),
+        bullet=list_item("Bullet", body_size * 1.4),
         # Wider than a bullet's indent, so "10." clears the text.
-        numbered=ParagraphStyle(
-            "Numbered",
-            parent=style("NumberedBody", body_size, MAIN),
-            leftIndent=body_size * 2,
-            bulletIndent=body_size * 0.2,
-            bulletFontName=MAIN,
-            bulletFontSize=body_size,
-        ),
+        numbered=list_item("Numbered", body_size * 2),
         header=style("Header", footer_size, MAIN),
         footer_size=footer_size,
     )
