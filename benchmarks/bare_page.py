@@ -22,4 +22,4 @@ def _next() -> None:
     st.session_state["page"] += 1
 
 
-st.button("Continue", type="primary", on_click=_next)
+st.button("Continue", key="nav_continue", type="primary", on_click=_next)

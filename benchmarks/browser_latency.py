@@ -116,7 +116,9 @@ def resident_bytes_of(pid: int) -> int:
 # The first page's main heading is the service's name; each page's Continue leads to the next
 # one, and the last to the page that prints.
 START_HEADING = "Right Steps"
-_FOLLOWING = (*APP_PAGES[1:], "Agree and print")
+_FOLLOWING = (*APP_PAGES[1:], "Check your plan")
+# The page's way on: "Start now" on Start, "Continue" after it (the bare page keys it the same).
+_WAY_ON = ".st-key-nav_continue button"
 
 
 class PageShapes:
@@ -244,8 +246,8 @@ async def _shown(page, heading: str) -> None:
     wait = 30_000
     await expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible(timeout=wait)
     await expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=wait)
-    await expect(page.get_by_role("button", name="Continue", exact=True)).to_have_count(
-        0 if heading == "Agree and print" else 1, timeout=wait
+    await expect(page.locator(_WAY_ON)).to_have_count(
+        0 if heading == "Check your plan" else 1, timeout=wait
     )
 
 
@@ -276,7 +278,7 @@ async def _open_bare(page, clock: RerunClock, url: str) -> None:
 
 async def _appointment(page, clock: RerunClock, times: dict) -> None:
     """One whole appointment, ending with Finish and clear, which starts the next one."""
-    continue_button = page.get_by_role("button", name="Continue", exact=True)
+    continue_button = page.locator(_WAY_ON)
     for title, next_title in zip(APP_PAGES, _FOLLOWING, strict=True):
         if title == "About you":
             box = page.get_by_label("What would you like us to call you?")
@@ -288,7 +290,11 @@ async def _appointment(page, clock: RerunClock, times: dict) -> None:
             await clock.settle()
         times[title].append(await clock.time_click(continue_button))
         await _arrived(page, next_title)
+    await clock.time_click(page.get_by_role("button", name="Agree without saving"))
+    await _arrived(page, "Plan agreed")
     await clock.time_click(page.get_by_role("button", name="Finish and clear"))
+    # Not saved and not downloaded: finishing asks first.
+    await clock.time_click(page.get_by_role("button", name="Clear everything"))
     await _arrived(page, "Right Steps")
 
 
@@ -300,9 +306,7 @@ async def _bare(page, clock: RerunClock, times: dict) -> None:
         if number == 2:
             await page.get_by_role("radiogroup").get_by_text("Three").click()
             await clock.settle()
-        times[title].append(
-            await clock.time_click(page.get_by_role("button", name="Continue", exact=True))
-        )
+        times[title].append(await clock.time_click(page.locator(_WAY_ON)))
         await _shown(page, f"Page {number + 2}")
 
 

@@ -1,4 +1,4 @@
-"""The appointment as one page at a time, with a progress line and Back / Continue.
+"""The appointment as one page at a time, with a Back link, a progress line and Continue.
 
 Each run: bring back the draft (first run only), show any notices, draw the page inside a
 guard (a failure on a page is a plain message, and Back and Continue still work), then keep
@@ -16,14 +16,16 @@ from planner.editing import PlanEditError
 from planner.errors import InputError
 from ui.components.draft_keeper import keep_draft, restore_or_start
 from ui.components.notice import notice
-from ui.components.page_change import QUESTION_LINK, page_shown
+from ui.components.page_change import page_shown
+from ui.components.problems import Problem, error_summary, problems_on, start_checking
 from ui.components.statement_link import reading_statement, show_statement, statement_button
 from ui.guard import plain_message
 from ui.pages import (
     about_you,
-    agree_and_print,
+    check_your_plan,
     how_did_it_go,
     make_it_yours,
+    plan_agreed,
     progress,
     start,
     strengths,
@@ -44,7 +46,8 @@ PAGES: tuple[ModuleType, ...] = (
     what_makes_things_harder,
     suggested_steps,
     make_it_yours,
-    agree_and_print,
+    check_your_plan,
+    plan_agreed,
 )
 REVIEW_PAGES: tuple[ModuleType, ...] = (
     start,
@@ -54,9 +57,13 @@ REVIEW_PAGES: tuple[ModuleType, ...] = (
     progress,
     suggested_steps,
     make_it_yours,
-    agree_and_print,
+    check_your_plan,
+    plan_agreed,
 )
-_NAV_PROBLEM = "nav_problem"
+# Set when Continue has just found a problem, so focus goes to the summary once.
+_JUST_STOPPED = "continue_stopped"
+# The page a Change link came from (GOV.UK's check-answers pattern returns there on Continue).
+_COME_BACK_TO = "come_back_to"
 
 
 def active_pages() -> tuple[ModuleType, ...]:
@@ -72,6 +79,19 @@ def go_to(index: int) -> None:
     go_to_page(index, len(active_pages()))
 
 
+def go_to_page_named(name: str) -> None:
+    """Go to the page whose module is `name` (agreeing the plan)."""
+    names = [page.__name__.rsplit(".", 1)[-1] for page in active_pages()]
+    if name in names:
+        go_to(names.index(name))
+
+
+def change_answer(name: str) -> None:
+    """A Change link: go to the page that asks it; its Continue comes straight back."""
+    st.session_state[_COME_BACK_TO] = current_page_index()
+    go_to_page_named(name)
+
+
 def run(library: Library) -> None:
     restore_or_start(library)
     if reading_statement():
@@ -81,15 +101,18 @@ def run(library: Library) -> None:
     index = current_page_index()
     page = pages[index]
     if index > 0:
-        st.caption(f"Step {index} of {len(pages) - 1}")
-        st.progress(index / (len(pages) - 1))
+        _back_link(index)
+    # The confirmation is not a step of its own: it says the plan is agreed.
+    steps = len(pages) - 2
+    if 0 < index <= steps:
+        st.caption(f"Step {index} of {steps}")
+        st.progress(index / steps)
+    place = _place(index)
+    problems = problems_on(place, _problems(page, library))
+    just_stopped = bool(st.session_state.pop(_JUST_STOPPED, None)) and bool(problems)
+    if problems:
+        error_summary(problems)  # above the title, as GOV.UK places it
     st.title(page.TITLE, anchor=False)
-    problem = st.session_state.pop(_NAV_PROBLEM, None)
-    if problem:
-        # At the top, where focus goes, with a link to the question (as GOV.UK does).
-        with st.container(key="problem_summary"):
-            notice(problem, "warning")
-            st.markdown(f"[Go to the question]({QUESTION_LINK})")
     # Messages go just under the title, whether they came from the last click, from drawing
     # this page or from keeping the draft at the end.
     messages = st.container()
@@ -101,8 +124,7 @@ def run(library: Library) -> None:
     try:
         _navigation(index, pages, library)
         _footer()
-        place = (appointment().id, appointment().review is not None, index)
-        page_shown(page.TITLE, place, problem=bool(problem))
+        page_shown(page.TITLE, place, problem=just_stopped)
     finally:
         # Last, once the whole page is on its way to the browser, which draws it while the
         # draft is written; what keeping it had to say still goes under the title.
@@ -120,37 +142,56 @@ def _footer() -> None:
     statement_button()
 
 
-# Wide enough to hit easily (WCAG 2.2 target size), and the same for both.
+# Wide enough to hit easily (WCAG 2.2 target size).
 _NAV_BUTTON_WIDTH = 160
 
 
-def _navigation(index: int, pages: tuple[ModuleType, ...], library: Library) -> None:
-    st.divider()
-    # Back at the left and Continue at the right, in one block (columns drew four).
-    row = st.container(horizontal=True, horizontal_alignment="distribute", key="navigation")
-    row.button(
+def _back_link(index: int) -> None:
+    # GOV.UK puts Back as a link above everything else on the page.
+    st.button(
         "Back",
         key="nav_back",
-        on_click=go_to,
-        args=(index - 1,),
-        disabled=index == 0,
+        type="tertiary",
+        icon=":material/chevron_left:",
+        on_click=_back,
+        args=(index,),
+    )
+
+
+def _back(index: int) -> None:
+    st.session_state.pop(_COME_BACK_TO, None)  # going back is walking the pages again
+    go_to(index - 1)
+
+
+def _navigation(index: int, pages: tuple[ModuleType, ...], library: Library) -> None:
+    label = getattr(pages[index], "CONTINUE", "Continue")
+    if label is None or index >= len(pages) - 1:
+        return  # the page has buttons of its own
+    st.divider()
+    st.button(
+        label,
+        key="nav_continue",
+        type="primary",
+        on_click=_continue,
+        args=(index, pages[index], library),
         width=_NAV_BUTTON_WIDTH,
     )
-    if index < len(pages) - 1:
-        row.button(
-            "Continue",
-            key="nav_continue",
-            type="primary",
-            on_click=_continue,
-            args=(index, pages[index], library),
-            width=_NAV_BUTTON_WIDTH,
-        )
+
+
+def _place(index: int) -> tuple[object, ...]:
+    """Which page of which appointment this is."""
+    return (appointment().id, appointment().review is not None, index)
+
+
+def _problems(page: ModuleType, library: Library) -> list[Problem]:
+    ready = getattr(page, "ready", None)
+    return ready(library) if ready else []
 
 
 def _continue(index: int, page: ModuleType, library: Library) -> None:
-    ready = getattr(page, "ready", None)
-    problem = ready(library) if ready else None
-    if problem:
-        st.session_state[_NAV_PROBLEM] = problem
+    if _problems(page, library):
+        start_checking(_place(index))
+        st.session_state[_JUST_STOPPED] = True
         return
-    go_to(index + 1)
+    come_back_to = st.session_state.pop(_COME_BACK_TO, None)
+    go_to(come_back_to if isinstance(come_back_to, int) and come_back_to > index else index + 1)

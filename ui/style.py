@@ -54,6 +54,53 @@ label:has(input[type="checkbox"]:focus-visible), label:has(input[type="radio"]:f
 /* A page's heading takes focus when the page changes, to say where the person is; it is not
    a control, so it shows no ring. */
 h1[tabindex="-1"]:focus { outline: none; }
+/* GOV.UK's error pattern: the summary in a red frame; beside a question, its message in red
+   (#d4351c, 4.9:1 on white) and a red bar down the side of the question. */
+.st-key-problem_summary [data-testid="stAlert"] > div {
+  border: 4px solid #d4351c;
+  background: #ffffff;
+  color: #0b0c0c;
+}
+.st-key-problem_summary a { color: #d4351c; font-weight: 700; }
+[class*="st-key-field_error_"] p { color: #d4351c; font-weight: 700; margin-bottom: 0; }
+[class*="_has_problem"][class*="st-key-question_"] {
+  border-left: 5px solid #d4351c;
+  padding-left: 15px;
+}
+/* Check your plan (GOV.UK's summary list): the question, the answer and Change in one row with
+   a rule under it; stacked on a phone. */
+[class*="st-key-answer_"] {
+  display: grid !important;
+  grid-template-columns: 30% minmax(0, 1fr) auto;
+  column-gap: 1rem;
+  row-gap: 0;
+  align-items: start;
+  border-bottom: 1px solid #b1b4b6;
+  padding: 0.75rem 0 0.25rem;
+}
+@media (max-width: 640px) {
+  [class*="st-key-answer_"] { grid-template-columns: minmax(0, 1fr); }
+}
+/* Links that are buttons (Back, Change, Move up) look like links: underlined, GOV.UK blue. */
+.st-key-nav_back button, [class*="st-key-change_"] button, [class*="st-key-move_up_"] button {
+  color: #1d70b8;
+  text-decoration: underline;
+  text-underline-offset: 0.15em;
+  min-height: 24px;
+}
+.st-key-nav_back button { color: #0b0c0c; }
+/* The confirmation panel: GOV.UK green, white text, the reference large and never broken. */
+.st-key-confirmation_panel {
+  background: #00703c;
+  padding: 1.5rem;
+  text-align: center;
+}
+.st-key-confirmation_panel p { color: #ffffff; font-size: 1.5rem; margin: 0; }
+.st-key-confirmation_panel strong {
+  font-size: 2.5rem;
+  white-space: nowrap;
+  letter-spacing: 0.05em;
+}
 </style>
 """
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -33,7 +34,8 @@ def _wait_for_page(page, title: str) -> None:
 
 
 def _continue(page, next_title: str) -> None:
-    page.get_by_role("button", name="Continue", exact=True).click()
+    """Press the page's way on ("Start now" on Start, "Continue" after it)."""
+    page.locator(".st-key-nav_continue button").click()
     _wait_for_page(page, next_title)
 
 
@@ -47,15 +49,19 @@ def _answer_the_first_pages(page, label: str, text: str) -> None:
 
 
 def _save_and_download(page, folder: Path) -> tuple[str, Path]:
-    """On Agree and print: save the plan and download its PDF; the reference and the file."""
+    """On Check your plan: agree and save, then download the PDF from the confirmation; the
+    reference and the file."""
     import re
 
     from playwright.sync_api import expect
 
-    page.get_by_role("button", name="Save plan").click()
-    saved = page.get_by_text(re.compile(r"The plan reference is [A-Z0-9]{4}-[A-Z0-9]{4}"))
-    expect(saved).to_be_visible()
-    reference = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", saved.inner_text()).group(0)
+    page.locator(".st-key-save_plan button").click()
+    _wait_for_page(page, "Plan agreed")
+    shown = page.locator(".st-key-confirmation_panel strong")
+    expect(shown).to_have_text(re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$"))
+    reference = shown.inner_text()
+    # Large and whole: the reference is on one line, even on a narrow screen.
+    assert shown.evaluate("e => e.getClientRects().length") == 1
     with page.expect_download() as download:
         page.get_by_role("button", name="Download plan (PDF)").click()
     pdf = folder / "plan.pdf"
@@ -104,6 +110,27 @@ def _snap(page, folder: Path, name: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
+def _snap_narrow(page, folder: Path, name: str) -> None:
+    """The whole page on a 390 pixel phone screen; nothing may run past its right edge."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(400)
+    # Streamlit scrolls inside its own container, so grow the window to show the whole page.
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], "
+        "[data-testid=stMainBlockContainer]')].map(e => e.scrollHeight), 844)"
+    )
+    page.set_viewport_size({"width": 390, "height": min(int(height) + 40, 8000)})
+    page.wait_for_timeout(300)
+    wider = page.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=stMain] *')]"
+        ".filter(e => e.getBoundingClientRect().right > 392).map(e => e.tagName).slice(0, 5)"
+    )
+    page.screenshot(path=folder / f"{name}-390.png")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_timeout(300)
+    assert not wider, (name, wider)
+
+
 def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
     from playwright.sync_api import expect
 
@@ -121,6 +148,7 @@ def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
 
     _continue(page, "About you")
     expect(page.get_by_text("Step 1 of 7")).to_be_visible()
+    expect(page.locator(".st-key-nav_back button")).to_have_text(re.compile("Back"))
     page.get_by_label("What would you like us to call you?").fill(NAME)
     page.keyboard.press("Tab")
     page.get_by_label("What matters to you right now?").fill(HOPES)
@@ -189,13 +217,29 @@ def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
     _snap(page, shots, "7-make-it-yours")
     _scan(page, "make it yours", axe_results)
 
-    _continue(page, "Agree and print")
-    preview = page.locator("[class*='st-key-plan_preview']")
-    expect(preview.get_by_text(NAME, exact=False)).to_be_visible()
-    expect(preview.get_by_text(HOPES)).to_be_visible()
-    expect(preview.get_by_text(OWN_STEP).first).to_be_visible()
-    _snap(page, shots, "8-agree")
-    _scan(page, "agree and print", axe_results)
+    _continue(page, "Check your plan")
+    expect(page.locator(".st-key-answer_name").get_by_text(NAME)).to_be_visible()
+    expect(page.locator(".st-key-answer_hopes").get_by_text(HOPES)).to_be_visible()
+    expect(page.locator(".st-key-answer_step_3").get_by_text(OWN_STEP)).to_be_visible()
+    page.get_by_text("Read the whole plan as it will be printed").click()
+    expect(page.get_by_text(OWN_STEP).last).to_be_visible()
+    _snap(page, shots, "8-check-your-plan")
+    _snap_narrow(page, shots, "8-check-your-plan")
+    _scan(page, "check your plan", axe_results)
+
+    # A Change link goes to the question, and Continue comes straight back.
+    page.get_by_role("button", name="Change where you are now").click()
+    _wait_for_page(page, "Where you are now")
+    chosen = page.get_by_role("radio", name="Small steps feel possible with support.")
+    expect(chosen).to_be_checked()
+    _continue(page, "Check your plan")
+
+    page.get_by_role("button", name="Agree without saving").click()
+    _wait_for_page(page, "Plan agreed")
+    expect(page.get_by_text("This plan is not saved.")).to_be_visible()
+    _snap(page, shots, "9-plan-agreed")
+    _snap_narrow(page, shots, "9-plan-agreed")
+    _scan(page, "plan agreed", axe_results)
 
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download plan (PDF)").click()
@@ -208,7 +252,7 @@ def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
     question = page.locator("[class*='st-key-confirm_finish']")
     expect(question.get_by_text("The plan is not saved.")).to_be_visible()
     expect(question.get_by_text("No copy of the plan")).to_have_count(0)
-    _snap(page, shots, "9-clear-everything")
+    _snap(page, shots, "10-clear-everything")
     _scan(page, "clear everything", axe_results)
     page.get_by_role("button", name="Clear everything").click()
     _wait_for_page(page, "Right Steps")

@@ -47,7 +47,7 @@ def test_finishing_in_one_tab_clears_the_other_and_the_old_address(app_server, b
     first = browser_page
     first.goto(app_server)
     _heading(first, "Right Steps")
-    first.get_by_role("button", name="Continue", exact=True).click()
+    first.get_by_role("button", name="Start now", exact=True).click()
     _heading(first, "About you")
     first.get_by_label("What would you like us to call you?").fill("Private Name")
     first.get_by_label("What would you like us to call you?").press("Enter")
@@ -70,9 +70,11 @@ def test_finishing_in_one_tab_clears_the_other_and_the_old_address(app_server, b
         "What makes things harder",
         "Suggested steps",
         "Make it yours",
-        "Agree and print",
+        "Check your plan",
     ):
         _continue(first, title)
+    first.get_by_role("button", name="Agree without saving").click()
+    _heading(first, "Plan agreed")
     first.get_by_role("button", name="Finish and clear").click()
     first.get_by_role("button", name="Clear everything").click()
     _heading(first, "Right Steps")
@@ -88,7 +90,7 @@ def test_finishing_in_one_tab_clears_the_other_and_the_old_address(app_server, b
     third.goto(address)
     _heading(third, "Right Steps")
     assert "finished or timed out" in third.locator("body").inner_text()
-    third.get_by_role("button", name="Continue", exact=True).click()
+    third.get_by_role("button", name="Start now", exact=True).click()
     _heading(third, "About you")
     assert third.get_by_label("What would you like us to call you?").input_value() == ""
 

@@ -62,7 +62,7 @@ def test_changes_to_the_plan_survive_a_changed_answer_and_a_review(
     assert OWN_STEP in titles
 
     _continue(page, "Make it yours")
-    _continue(page, "Agree and print")
+    _continue(page, "Check your plan")
     reference, _ = _save_and_download(page, tmp_path)
     # Saved and downloaded: nothing would be lost, so finishing does not ask.
     page.get_by_role("button", name="Finish and clear").click()

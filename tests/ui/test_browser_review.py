@@ -13,6 +13,7 @@ from tests.ui.test_browser_appointment import (
     _review_every_step_as,
     _save_and_download,
     _snap,
+    _snap_narrow,
     _wait_for_page,
 )
 
@@ -46,7 +47,7 @@ def test_reload_keeps_answers_and_a_saved_plan_opens_again(app_server, browser_p
         _continue(page, title)
     _continue(page, "Suggested steps")
     _continue(page, "Make it yours")
-    _continue(page, "Agree and print")
+    _continue(page, "Check your plan")
     reference, pdf_path = _save_and_download(page, tmp_path)
     _snap(page, shots, "saved")
     page.get_by_role("button", name="Finish and clear").click()
@@ -65,17 +66,22 @@ def test_reload_keeps_answers_and_a_saved_plan_opens_again(app_server, browser_p
     _continue(page, "Suggested steps")
     expect(page.get_by_text("You did this. Here is the next step.").first).to_be_visible()
     _continue(page, "Make it yours")
-    _continue(page, "Agree and print")
+    _continue(page, "Check your plan")
+    page.get_by_text("Read the whole plan as it will be printed").click()
     expect(page.get_by_text("I kept going & felt <proud>")).to_be_visible()
-    page.get_by_role("button", name="Save changes as a new version").click()
-    expect(page.get_by_text(f"The plan reference is {reference}")).to_be_visible()
+    page.get_by_role("button", name="Save changes and agree").click()
+    _wait_for_page(page, "Plan agreed")
+    expect(page.locator(".st-key-confirmation_panel strong")).to_have_text(reference)
+    expect(page.get_by_text("kept for 365 days after it was last saved")).to_be_visible()
+    _snap(page, shots, "agreed-saved")
+    _snap_narrow(page, shots, "agreed-saved")
     # Saved but the new version not downloaded: asked first; keeping it changes nothing.
     page.get_by_role("button", name="Finish and clear").click()
     expect(
         page.get_by_text("No copy of the plan as it is now has been downloaded.")
     ).to_be_visible()
     page.get_by_role("button", name="Keep the plan").click()
-    expect(page.get_by_text("I kept going & felt <proud>")).to_be_visible()
+    expect(page.locator(".st-key-confirmation_panel strong")).to_have_text(reference)
     page.get_by_role("button", name="Finish and clear").click()
     page.get_by_role("button", name="Clear everything").click()
     _wait_for_page(page, "Right Steps")

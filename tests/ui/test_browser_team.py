@@ -99,7 +99,7 @@ def test_offices_keep_their_plans_and_every_attempt_is_logged(
     for title in ("Your strengths", "What makes things harder", "Suggested steps"):
         _continue(page, title)
     _continue(page, "Make it yours")
-    _continue(page, "Agree and print")
+    _continue(page, "Check your plan")
     reference, pdf = _save_and_download(page, tmp_path)
 
     # Signing out clears the appointment; the sign-in page is all that is left.

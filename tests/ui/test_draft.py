@@ -60,7 +60,7 @@ def test_finish_and_clear_closes_the_draft_for_good(private_database):
     draft_id = appointment(at).id
     store = _store(private_database)
     assert store.load_draft(draft_id)
-    at.session_state["appointment"] = appointment(at).model_copy(update={"page": 7})
+    at.session_state["appointment"] = appointment(at).model_copy(update={"page": 8})
     at.run()
     at.button(key="finish_and_clear").click().run()
     assert store.load_draft(draft_id), "asked first: the answers are not kept anywhere else"
@@ -82,7 +82,7 @@ def test_a_second_tab_cannot_write_a_finished_appointment_back(private_database)
     second = _session_at(draft_id)  # the same address, open in another tab
     assert appointment(second).answers.preferred_name == "Gwenllïan & <Co>"
 
-    first.session_state["appointment"] = appointment(first).model_copy(update={"page": 7})
+    first.session_state["appointment"] = appointment(first).model_copy(update={"page": 8})
     first.run()
     first.button(key="finish_and_clear").click().run()
     first.button(key="finish_confirm").click().run()
@@ -101,7 +101,7 @@ def test_a_second_tab_that_only_looks_also_finds_the_appointment_finished(privat
     first = _answered_session()
     draft_id = appointment(first).id
     second = _session_at(draft_id)
-    first.session_state["appointment"] = appointment(first).model_copy(update={"page": 7})
+    first.session_state["appointment"] = appointment(first).model_copy(update={"page": 8})
     first.run()
     first.button(key="finish_and_clear").click().run()
     first.button(key="finish_confirm").click().run()
@@ -129,7 +129,7 @@ def test_a_draft_kept_yesterday_with_todays_review_date_still_opens(private_data
     assert at.date_input(key=key(at, "review_date")).value == yesterday
     assert any("review date has passed" in w for w in messages(at.warning))
     at = press_continue(at)
-    assert title(at) == "Agree and print"
+    assert title(at) == "Check your plan"
 
 
 def test_a_draft_with_two_steps_of_one_id_keeps_the_answers(private_database):
@@ -159,9 +159,11 @@ def test_a_new_appointment_works_when_the_database_is_broken(tmp_path, monkeypat
     at.radio[0].set_value(3).run()
     for _ in range(5):
         at = press_continue(at)
-    assert title(at) == "Agree and print"
-    at.button(key="save_plan").click().run()
-    assert any("Saving is not working" in e for e in messages(at.error))
+    assert title(at) == "Check your plan"
+    assert any("Saving is not working" in w for w in messages(at.warning))
+    assert not [b for b in at.button if b.key == "save_plan"], "no button that cannot work"
+    at.button(key="agree_plan").click().run()
+    assert title(at) == "Plan agreed"
     assert appointment(at).answers.preferred_name == "Sam"
     assert at.get("download_button")
     assert no_errors(at)

@@ -94,8 +94,9 @@ def _positions(text: str, probes=PROBES) -> list[int]:
 
 
 def _screen_text(plan, name=PROBES[0]) -> str:
-    at = app_on_page(7, stage=3, preferred_name=name, plan=plan)
-    values = [node.value for node in at.main if isinstance(getattr(node, "value", None), str)]
+    at = app_on_page(7, stage=3, preferred_name=name, plan=plan)  # Check your plan
+    printed = next(e for e in at.expander if e.label.startswith("Read the whole plan"))
+    values = [node.value for node in printed if isinstance(getattr(node, "value", None), str)]
     shown = " ".join(re.sub(r"\\(.)", r"\1", value) for value in values)
     return shown.replace(WORD_JOINER, "")
 

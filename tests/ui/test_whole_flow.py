@@ -51,6 +51,8 @@ def test_enter_a_profile_edit_the_plan_and_reach_the_download():
     assert target.smaller in [s.id for s in the_plan(at).steps]
 
     at = press_continue(at)
-    assert title(at) == "Agree and print"
+    assert title(at) == "Check your plan"
+    at.button(key="agree_unsaved").click().run()
+    assert title(at) == "Plan agreed"
     assert at.get("download_button")[0].proto.label == "Download plan (PDF)"
     assert no_errors(at)

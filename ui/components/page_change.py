@@ -6,7 +6,8 @@ Continue takes focus to its message instead, and the message's link goes to the 
 Streamlit keeps the scroll position and the focus from one run to the next and has no focus
 API, so a small fixed script does it, run by `st.html` with JavaScript allowed. The script is a
 constant: what is put into it is a number and a heading of the app's own, as JSON, never
-anything a person typed.
+anything a person typed. It also makes the error summary's links work: each names a question's
+box, and following one puts focus on the question's first control.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ import json
 
 import streamlit as st
 
+from ui.components.problems import LINK_PREFIX
+
 SERVICE = "Right Steps"
-# Where a problem's link goes: the first set of choices with nothing chosen yet.
-QUESTION_LINK = "#first-unanswered"
 _VISIT = "page_visit"
 _LAST_SHOWN = "page_last_shown"
 
@@ -30,12 +31,13 @@ _SCRIPT = """<script>
   if (!window.rightStepsLinks) {
     window.rightStepsLinks = true;
     document.addEventListener("click", (event) => {
-      const link = event.target.closest && event.target.closest('a[href="__LINK__"]');
+      const link = event.target.closest && event.target.closest('a[href^="__LINK__"]');
       if (!link) return;
       event.preventDefault();
-      const groups = [...document.querySelectorAll('[data-testid="stMain"] [role="radiogroup"]')];
-      const open = groups.find((group) => !group.querySelector("input:checked")) || groups[0];
-      const control = open && open.querySelector("input");
+      const name = "st-key-question_" + link.getAttribute("href").slice("__LINK__".length);
+      const box = document.querySelector("." + CSS.escape(name))
+        || document.querySelector("." + CSS.escape(name + "_has_problem"));
+      const control = box && box.querySelector("input, textarea, select, button");
       if (control) { control.focus(); control.scrollIntoView({block: "center"}); }
     });
   }
@@ -77,6 +79,6 @@ def page_shown(title: str, place: tuple[object, ...], *, problem: bool) -> None:
         _SCRIPT.replace("__VISIT__", json.dumps(visit))
         .replace("__HEADING__", json.dumps(title))
         .replace("__TO_PROBLEM__", json.dumps(problem))
-        .replace("__LINK__", QUESTION_LINK)
+        .replace("__LINK__", LINK_PREFIX)
     )
     st.html(script, unsafe_allow_javascript=True)

@@ -9,6 +9,7 @@ from planner.models import OWN_WORDS_MAX_CHARS, SHORT_TEXT_MAX_CHARS
 from planner.review import OUTCOME_LABELS
 from ui.components.choice import radio_choice
 from ui.components.notice import notice
+from ui.components.problems import Problem, question_box
 from ui.components.text_answer import text_answer
 from ui.session import appointment, update_review
 from ui.text import escape_markdown
@@ -25,17 +26,18 @@ def render(library: Library) -> None:
         "Let's look at each step together. There are no wrong answers: "
         "every step teaches us something about what helps."
     )
-    for step in review.plan.steps:
+    for number, step in enumerate(review.plan.steps, start=1):
         with st.container(border=True, key=f"review_{step.id}"):
             st.header(escape_markdown(step.title), anchor=False)
-            radio_choice(
-                f"review_outcome_{step.id}",
-                "How did it go?",
-                OUTCOME_LABELS,
-                value=review.outcomes.get(step.id),
-                save=lambda outcome, step_id=step.id: _set_outcome(step_id, outcome),
-                horizontal=True,
-            )
+            with question_box(f"outcome_{number}"):
+                radio_choice(
+                    f"review_outcome_{step.id}",
+                    "How did it go?",
+                    OUTCOME_LABELS,
+                    value=review.outcomes.get(step.id),
+                    save=lambda outcome, step_id=step.id: _set_outcome(step_id, outcome),
+                    horizontal=True,
+                )
             text_answer(
                 f"review_words_{step.id}",
                 "Anything you want to say about it? (optional)",
@@ -71,8 +73,17 @@ def _set_words(step_id: str, text: str) -> None:
         update_review(words={**review.words, step_id: text})
 
 
-def ready(library: Library) -> str | None:
+def ready(library: Library) -> list[Problem]:
     review = appointment().review
-    if review is not None and any(s.id not in review.outcomes for s in review.plan.steps):
-        return "Please choose how each step went. 'Not yet' is fine."
-    return None
+    if review is None:
+        return []
+    return [
+        Problem(f"outcome_{number}", f"Choose how “{_short(step.title)}” went")
+        for number, step in enumerate(review.plan.steps, start=1)
+        if step.id not in review.outcomes
+    ]
+
+
+def _short(title: str) -> str:
+    """A step's title as a message names it: whole, unless it is very long."""
+    return title if len(title) <= 60 else title[:57].rstrip() + "…"

@@ -11,6 +11,7 @@ from ui.labels import NATION_LABELS
 from ui.session import appointment, update_answers
 
 TITLE = "Right Steps"
+CONTINUE = "Start now"
 
 
 def render(library: Library) -> None:
@@ -20,7 +21,7 @@ def render(library: Library) -> None:
         "does not work out. We will look at the plan again next time and change it if needed."
     )
     st.markdown(
-        "A first plan usually takes 20 to 30 minutes. Press **Continue** to start a new plan."
+        "A first plan usually takes 20 to 30 minutes. Press **Start now** to begin a new plan."
     )
     # Asked in the open, not tucked in a settings box: the help contacts on the plan depend on it.
     radio_choice(

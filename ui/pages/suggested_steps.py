@@ -7,8 +7,9 @@ import datetime
 import streamlit as st
 
 from goal_library.models import AREA_IDS, Library
+from planner.add_back import left_out_of_next_plan
 from planner.editing import add_library_step, add_own_step, library_options
-from planner.models import SHORT_TEXT_MAX_CHARS, Plan
+from planner.models import SHORT_TEXT_MAX_CHARS, Plan, PlanStep
 from planner.review import review_plan
 from planner.suggest import build_plan
 from ui.appointment import fingerprint
@@ -21,6 +22,7 @@ from ui.components.word_prompts import words_read_notice
 from ui.labels import AREA_LABELS
 from ui.plan_state import current_plan, ensure_plan
 from ui.session import appointment, widget_key
+from ui.text import escape_markdown
 
 TITLE = "Suggested steps"
 _ADD_AREA = "add_library_area"
@@ -45,6 +47,7 @@ def render(library: Library) -> None:
         st.markdown("There are no steps in the plan yet. You can add one below.")
     for step in plan.steps:
         step_card(step, plan, library)
+    _left_out(plan, library)
 
     st.header("Add a step", anchor=False)
     _add_from_library(library)
@@ -83,6 +86,42 @@ def draft_for_answers(library: Library) -> Plan:
         ),
         library,
     )
+
+
+def _left_out(plan: Plan, library: Library) -> None:
+    """At a review: steps of the last plan, not done and still wanted, that the new plan left
+    out, each with a button to add it back (only those the rules would offer now)."""
+    review = appointment().review
+    if review is None:
+        return
+    outcomes, _, _ = review.answered()
+    missed = [
+        step
+        for step in left_out_of_next_plan(review.plan, outcomes, plan, library)
+        if step.own_words or any(o.id == step.id for o in library_options(plan, step.area, library))
+    ]
+    if not missed:
+        return
+    st.header("Not in the new plan", anchor=False)
+    st.markdown("These steps from your last plan are not in this one. You can add them back.")
+    for step in missed:
+        with st.container(key=f"left_out_{step.id}", border=True):
+            st.markdown(f"**{escape_markdown(step.title)}**")
+            st.button(
+                "Add it back",
+                key=f"add_back_{step.id}",
+                icon=":material/add:",
+                help="Add this step to the new plan",
+                on_click=_add_back,
+                args=(step, library),
+            )
+
+
+def _add_back(step: PlanStep, library: Library) -> None:
+    if step.own_words:
+        edit_plan(lambda plan: add_own_step(plan, step.area, step.title), "adding the step back")
+    else:
+        edit_plan(lambda plan: add_library_step(plan, step.id, library), "adding the step back")
 
 
 def _add_from_library(library: Library) -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 from goal_library.models import AREA_IDS, Library
 from ui.components.choice import dropdown_choice, radio_choice
 from ui.components.drawn_when_open import drawn_when_open
+from ui.components.problems import Problem, question_box
 from ui.labels import AREA_LABELS
 from ui.session import appointment, update_answers
 
@@ -16,13 +17,14 @@ SAME_AS_OVERALL = 0
 
 def render(library: Library) -> None:
     answers = appointment().answers
-    radio_choice(
-        "stage",
-        "Which of these feels most like you at the moment?",
-        {stage.stage: stage.description for stage in library.stages},
-        value=answers.stage,
-        save=lambda stage: update_answers(stage=stage),
-    )
+    with question_box("stage"):
+        radio_choice(
+            "stage",
+            "Which of these feels most like you at the moment?",
+            {stage.stage: stage.description for stage in library.stages},
+            value=answers.stage,
+            save=lambda stage: update_answers(stage=stage),
+        )
     st.caption("Recovery is not a straight line. It is fine to move back a step, too.")
     box = drawn_when_open("Adjust for a life area (optional)", "area_stages")
     if box is None:
@@ -63,7 +65,7 @@ def _set_area_stage(area: str, stage: int) -> None:
     update_answers(area_stages=stages)
 
 
-def ready(library: Library) -> str | None:
+def ready(library: Library) -> list[Problem]:
     if appointment().answers.stage is None:
-        return "Please choose the sentence that fits best, then press Continue."
-    return None
+        return [Problem("stage", "Choose the sentence that feels most like you at the moment")]
+    return []

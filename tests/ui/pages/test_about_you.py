@@ -53,3 +53,19 @@ def test_aims_are_kept_in_the_order_chosen_and_reach_the_profile():
     at = press_back(at)
     assert at.multiselect[0].value == ["get_out_more", "feel_better"]
     assert no_errors(at)
+
+
+def test_an_aim_moves_up_in_place_and_the_new_order_is_kept():
+    at = app_on_page(1)
+    for aim in ("get_out_more", "feel_better", "meet_people"):
+        at.multiselect[0].select(aim).run()
+    first_moves = [b for b in at.button if b.key == "move_up_aims_get_out_more"]
+    assert not first_moves, "the first has nowhere to move up to"
+    at.button(key="move_up_aims_meet_people").click().run()
+    assert answers(at).aims == ["get_out_more", "meet_people", "feel_better"]
+    at.button(key="move_up_aims_meet_people").click().run()
+    assert answers(at).aims == ["meet_people", "get_out_more", "feel_better"]
+    assert at.multiselect[0].value == ["meet_people", "get_out_more", "feel_better"]
+    shown = [m.value for m in at.markdown if m.value[:2] in ("1.", "2.", "3.")]
+    assert shown[0].startswith("1. ") and "people" in shown[0].lower()
+    assert no_errors(at)

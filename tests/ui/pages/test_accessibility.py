@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.ui.apptest import app_on_page, no_errors, press_continue, title
-from ui.components.page_change import QUESTION_LINK
+from ui.components.problems import LINK_PREFIX
 from ui.pages.accessibility import CONTACT_SETTING, DEFAULT_CONTACT
 
 
@@ -53,8 +53,8 @@ def test_the_teams_contact_is_shown_as_plain_text(monkeypatch):
 def test_a_problem_on_continue_is_at_the_top_with_a_link_to_the_question():
     at = press_continue(app_on_page(2))
     assert title(at) == "Where you are now"
-    assert at.markdown[0].value == f"[Go to the question]({QUESTION_LINK})"
-    # The message comes before the question on the page.
+    assert f"]({LINK_PREFIX}stage)" in at.error[0].value
+    # The summary comes before the title, and the message beside the question before it.
     page = [element for element in at.main if hasattr(element, "value")]
     kinds = [type(element).__name__ for element in page]
-    assert kinds.index("Warning") < kinds.index("Radio")
+    assert kinds.index("Error") < kinds.index("Title") < kinds.index("Radio")

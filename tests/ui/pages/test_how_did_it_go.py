@@ -30,7 +30,12 @@ def test_each_step_of_the_last_plan_is_asked_about_without_blame():
 def test_continue_asks_for_every_outcome_then_moves_on():
     at, plan = _reviewing()
     at = press_continue(at)
-    assert "'Not yet' is fine" in messages(at.warning)[0]
+    summary = messages(at.error)[0]
+    for number, step in enumerate(plan.steps, start=1):
+        assert f"Choose how “{step.title}” went" in summary, "each step is named"
+        assert f"(#question_outcome_{number})" in at.error[0].value
+    at.radio(key=key(at, f"review_outcome_{plan.steps[0].id}")).set_value("done").run()
+    assert f"“{plan.steps[0].title}”" not in messages(at.error)[0], "an answered step goes"
     for step in plan.steps:
         at.radio(key=key(at, f"review_outcome_{step.id}")).set_value("done").run()
     at.text_area[0].input("I went out every day & felt <proud>").run()

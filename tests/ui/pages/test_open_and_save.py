@@ -28,7 +28,7 @@ def store(private_database):
 
 def _agreed_app():
     plan = build_plan(Profile(stage=3, preferred_name="Sam"), default_library())
-    return app_on_page(7, stage=3, preferred_name="Sam", plan=plan)
+    return app_on_page(7, stage=3, preferred_name="Sam", plan=plan)  # Check your plan
 
 
 def _upload(at, name: str, content: bytes):
@@ -42,12 +42,15 @@ def test_save_gives_a_reference_and_changes_save_as_a_new_version(store):
     at.button(key="save_plan").click().run()
     plan = the_plan(at)
     assert plan.reference and plan.version == 1
-    assert any(plan.reference in s for s in messages(at.success))
+    assert title(at) == "Plan agreed"
+    assert any(m.value == f"**{plan.reference.replace('-', chr(92) + '-')}**" for m in at.markdown)
     assert [v.version for v in store.versions(plan.reference)] == [1]
     changed = plan.model_copy(update={"review_on": datetime.date(2027, 1, 4)})
-    at.session_state["appointment"] = appointment(at).model_copy(update={"plan": changed})
+    at.session_state["appointment"] = appointment(at).model_copy(
+        update={"plan": changed, "page": 7}
+    )
     at.run()
-    assert at.button(key="save_plan").label == "Save changes as a new version"
+    assert at.button(key="save_plan").label == "Save changes and agree"
     at.button(key="save_plan").click().run()
     assert [v.version for v in store.versions(plan.reference)] == [1, 2]
 

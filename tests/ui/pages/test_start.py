@@ -13,7 +13,8 @@ def test_start_explains_the_plan_and_that_steps_are_voluntary():
     assert title(at) == "Right Steps"
     text = " ".join(m.value for m in at.markdown)
     assert "You choose the steps" in text and "not conditions" in text
-    assert at.button(key="nav_back").disabled
+    assert not [b for b in at.button if b.key == "nav_back"], "there is nothing to go back to"
+    assert at.button(key="nav_continue").label == "Start now"
     assert not at.caption or "Step" not in at.caption[0].value
 
 

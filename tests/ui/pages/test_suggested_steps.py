@@ -205,3 +205,33 @@ def test_an_own_step_asks_which_part_of_life_it_is_about():
     assert not any("Choose which part of life" in e for e in messages(at.error))
     at.button(key="add_own_button").click().run()
     assert the_plan(at).steps[-1].area == "people_and_connection"
+
+
+def test_at_a_review_a_step_left_out_can_be_added_back():
+    import datetime
+
+    from goal_library.loader import default_library
+    from planner.models import Profile
+    from planner.suggest import build_plan
+    from tests.ui.apptest import app_on_page, no_errors, the_plan
+
+    library = default_library()
+    last = build_plan(Profile(stage=4, aims=["paid_work", "meet_people"]), library)
+    last = last.model_copy(update={"review_on": datetime.date.today()})
+    # Things got harder (stage 1): the next plan is smaller, and leaves steps out.
+    at = app_on_page(5, review=last, stage=1, aims=["paid_work", "meet_people"])
+    current = at.session_state["appointment"]
+    not_yet = {step.id: "not_yet" for step in last.steps}
+    at.session_state["appointment"] = current.model_copy(
+        update={"review": current.review.model_copy(update={"outcomes": not_yet})}
+    )
+    at.run()
+    assert no_errors(at)
+    assert "Not in the new plan" in [h.value for h in at.header]
+    buttons = [b for b in at.button if (b.key or "").startswith("add_back_")]
+    assert buttons, "a step the rules would still offer can be added back"
+    step_id = buttons[0].key.removeprefix("add_back_")
+    assert step_id not in [s.id for s in the_plan(at).steps]
+    buttons[0].click().run()
+    assert step_id in [s.id for s in the_plan(at).steps]
+    assert not [b for b in at.button if b.key == f"add_back_{step_id}"]

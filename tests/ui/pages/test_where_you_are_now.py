@@ -16,10 +16,22 @@ def test_the_stages_are_shown_as_plain_descriptions_not_numbers():
     assert at.radio[0].value is None
 
 
-def test_continue_without_a_stage_asks_gently_and_stays():
+def test_continue_without_a_stage_names_the_question_at_the_top_and_beside_it():
     at = press_continue(app_on_page(2))
     assert title(at) == "Where you are now"
-    assert "choose the sentence that fits best" in messages(at.warning)[0]
+    summary = messages(at.error)[0]
+    assert summary.startswith("**There is a problem**")
+    assert "Choose the sentence that feels most like you at the moment" in summary
+    assert "(#question_stage)" in at.error[0].value, "the summary links to the question"
+    beside = [m.value for m in at.markdown if m.value.startswith("**Error:**")]
+    assert beside == ["**Error:** Choose the sentence that feels most like you at the moment"]
+
+
+def test_a_problem_goes_as_soon_as_its_question_is_answered():
+    at = press_continue(app_on_page(2))
+    at.radio[0].set_value(2).run()
+    assert not at.error, "the summary and the message beside the question go together"
+    assert not [m for m in at.markdown if m.value.startswith("**Error:**")]
 
 
 def test_choosing_a_stage_and_adjusting_an_area_then_setting_it_back():
