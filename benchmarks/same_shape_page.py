@@ -9,9 +9,9 @@ cost to draw that page. The app's time above it is the app's own work, and Strea
 make and register those elements, which this floor does not do: it sends them ready-made.
 
 The page's elements are sent as they were recorded, one level down inside a container. Below
-them are a real Continue button, and on the last page a real Finish and clear; the recorded
-ones are sent as empty places. A change to any other control runs the page again, as in the
-app.
+them is a real Continue button (none on the last page, Check your plan, as in the app); the
+recorded one ("Start now" on Start) is sent as an empty place. A change to any other control
+runs the page again, as in the app.
 """
 
 import base64
@@ -25,7 +25,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from ui.warm_process import freeze_what_is_loaded
 
 MAIN = 0  # the delta path's first number: which of the page's root containers
-REAL_BUTTONS = ("Continue", "Finish and clear")
+REAL_BUTTONS = ("Start now", "Continue")
 
 
 @st.cache_resource
@@ -67,6 +67,4 @@ st.container()  # the recorded page goes in here, at the main area's first place
 for message in pages[number]:
     _send_again(message, [MAIN, 0])
 if number < len(pages) - 1:
-    st.button("Continue", type="primary", on_click=_go_to, args=(number + 1,))
-else:
-    st.button("Finish and clear", on_click=_go_to, args=(0,))
+    st.button("Continue", key="nav_continue", type="primary", on_click=_go_to, args=(number + 1,))
