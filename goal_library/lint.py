@@ -258,6 +258,7 @@ def _rules_table_problems(library: Library) -> list[str]:
     named += [("basic_needs.barriers", b, library.barrier_ids) for b in rules.basic_needs.barriers]
     said_ids = library.barrier_ids | library.strength_ids
     named += [("raised", b, said_ids) for b in rules.raised]
+    named += [("not_covered_by_kinds", t, said_ids) for t in rules.not_covered_by_kinds]
     for slot in rules.slots:
         where = f"slots.{slot.id}.when"
         named += [(f"{where}.barriers", b, library.barrier_ids) for b in slot.when.barriers]
@@ -446,6 +447,14 @@ _TEXT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"\b(ESOL|English class(es)?|English lessons?|learn English)\b", re.I),
         "english_class",
+    ),
+    (
+        re.compile(
+            r"\b(tidy (for|one|your|the|up your)|rubbish|laundry|hoover(ing)?|"
+            r"declutter(ing)?|clean (the|your|up|one))\b",
+            re.I,
+        ),
+        "cleaning",
     ),
 )
 

@@ -254,6 +254,8 @@ def _undeclared(
             for k in ks
         ),
         *(("covered_by_kinds", k) for ks in rules.covered_by_kinds.values() for k in ks),
+        *(("not_covered_by_kinds", k) for ks in rules.not_covered_by_kinds.values() for k in ks),
+        *(("refill_not_after_kinds", k) for k in rules.refill_not_after_kinds),
         *(
             (f"slots.{slot.id}.takes", k)
             for slot in rules.slots

@@ -14,6 +14,7 @@ from pydantic import (
     PrivateAttr,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 AreaId = Literal[
@@ -512,6 +513,12 @@ class Slot(_Strict):
     when: SlotWhen = Field(default_factory=SlotWhen)
     takes: SlotTakes
     repeat: int = Field(default=1, ge=1, le=10, description="Steps it may take, one per family.")
+    leaves_room_for: tuple[str, ...] = Field(
+        default=(),
+        description="Later slots this one never takes the draft's last place from, when one of "
+        "them would still take a step beside this one's (being safe at home leaves room for "
+        "money to live on).",
+    )
     words: str | None = Field(
         default=None, max_length=160, description="What the plan says first about a step here."
     )
@@ -558,6 +565,11 @@ class PlanningRules(_Strict):
         default_factory=dict,
         description="A raised topic counts as served when a draft step is about one of these.",
     )
+    not_covered_by_kinds: dict[str, tuple[Kind, ...]] = Field(
+        default_factory=dict,
+        description="A step of these kinds does not serve this raised topic, though it is "
+        "written for it (help with money after a death is not support with grief).",
+    )
     covered_by_kinds: dict[str, tuple[Kind, ...]] = Field(
         default_factory=dict,
         description="A raised topic counts as served when the draft holds a step of one of these "
@@ -567,6 +579,11 @@ class PlanningRules(_Strict):
         default=(),
         description="Slots whose step leads a plan after a review, before the steps carried on "
         "(being safe at home, the most urgent basic need).",
+    )
+    refill_not_after_kinds: tuple[Kind, ...] = Field(
+        default=(),
+        description="At a review, room left is never filled with a step sharing one of these "
+        "kinds with a step the person acted on (done, or not right for them).",
     )
     crisis_lapses_after_days: int = Field(default=56, ge=1)
     review_moves: dict[
@@ -604,6 +621,17 @@ class PlanningRules(_Strict):
 
     def slot(self, slot_id: str) -> Slot | None:
         return next((s for s in self.slots if s.id == slot_id), None)
+
+    @model_validator(mode="after")
+    def _room_left_for_later_slots(self) -> PlanningRules:
+        order = [s.id for s in self.slots]
+        for index, slot in enumerate(self.slots):
+            for later in slot.leaves_room_for:
+                if later not in order[index + 1 :]:
+                    raise ValueError(
+                        f"slot '{slot.id}' field 'leaves_room_for': '{later}' is not a later slot"
+                    )
+        return self
 
 
 class WordPrompt(_Strict):

@@ -139,13 +139,21 @@ def review_plan(
     cap = step_cap(person, library.rules)
     # A step just made smaller is not offered back beside its smaller one.
     replaced = {s.id for s in plan.steps if s.id not in {c.id for c in chosen} and not s.own_words}
-    draft = build_plan(profile, library, done=done | declined | replaced | {s.id for s in chosen})
+    # Done, or said to be not for them: either way the person has answered that need for now.
+    # The new draft's slots take nothing like it, so neither the steps that lead the plan nor
+    # those that fill the room left bring it back.
+    acted_on = frozenset(
+        s.id for s in reviewed_steps if s.outcome in ("done", "not_for_me") and not s.own_words
+    )
+    draft = build_plan(
+        profile,
+        library,
+        done=done | declined | replaced | {s.id for s in chosen},
+        held_back=like_what_was_acted_on(acted_on, person, library),
+    )
     if in_crisis(person, library.rules):
         chosen = _small_and_safe(chosen, cap, draft, library, notes)
     else:
-        # Done, or said to be not for them: either way the person has answered that need for
-        # now, and a new step about it is not pushed in ahead of the steps they keep.
-        acted_on = frozenset(s.id for s in reviewed_steps if s.outcome in ("done", "not_for_me"))
         chosen = _urgent_first(chosen, cap, draft, library, notes, acted_on, closed)
     chosen = _fill_to_cap(chosen, cap, draft, library, closed)
     next_plan = with_note(
@@ -217,6 +225,34 @@ def follow_on_step(
             moved = revised(moved, **agreed_for(step))
         return FollowOn(moved)
     return FollowOn()
+
+
+def like_what_was_acted_on(
+    acted_on: frozenset[str], profile: Profile, library: Library
+) -> frozenset[str]:
+    """Steps like one the person acted on at this review (done, or not right for them): of its
+    family or its ladder, of one of its kinds that rules.yaml `refill_not_after_kinds` names
+    (after a course, not another course), or in its area and written only for what it was
+    about (after ringing the housing team, not a list of housing worries)."""
+    acted = [library.step(i) for i in sorted(acted_on) if library.has_step(i)]
+    if not acted:
+        return frozenset()
+    refill_kinds = set(library.rules.refill_not_after_kinds)
+    acted_kinds = {k for s in acted for k in s.kinds} & refill_kinds
+    said = {*profile.barriers, *profile.strengths}
+    topics_by_area: dict[str, set[str]] = {}
+    for step in acted:
+        topics_by_area.setdefault(step.area, set()).update(about(step, profile))
+
+    def like(step: LibraryStep) -> bool:
+        written_for = {*step.only_for, *step.only_for_all} & said
+        return (
+            bool(set(step.kinds) & acted_kinds)
+            or (bool(written_for) and written_for <= topics_by_area.get(step.area, set()))
+            or is_like_one_of(step, set(acted_on), library, profile.nation)
+        )
+
+    return frozenset(s.id for s in library.steps if s.id not in acted_on and like(s))
 
 
 def _answered_in_words(library: Library, said: Sequence[str]) -> frozenset[str]:
@@ -374,9 +410,16 @@ def _with_smaller_rungs(done: set[str], library: Library, nation: str) -> frozen
     """Steps done, the smaller rungs of their ladders, and smaller steps written for the same
     need in the same area: after ringing the housing team, no step that only gets ready to."""
     found = set(done) | _smaller_for_the_same_need(done, library)
-    # A near-twin of a step done (telling the GP after telling the team) is not offered either.
-    families = {library.step(i).family_id for i in done if library.has_step(i)}
-    found |= {s.id for s in library.steps if s.family_id in families}
+    # A near-twin of a step done (telling the GP after telling the team) is not offered either;
+    # a bigger step of its family is the ladder going on (going to the GP follow-up after
+    # asking for it), and stays.
+    done_steps = [library.step(i) for i in done if library.has_step(i)]
+    found |= {
+        s.id
+        for s in library.steps
+        for d in done_steps
+        if s.family_id == d.family_id and s.grade <= d.grade
+    }
     for step_id in done:
         seen: set[str] = set()
         while library.has_step(step_id) and step_id not in seen:

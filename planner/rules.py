@@ -175,10 +175,12 @@ def raised_topics(step: LibraryStep, profile: Profile) -> tuple[str, ...]:
 def serves_aim(step: LibraryStep, aim: Aim, profile: Profile) -> bool:
     """A step serves an aim when it is in one of the aim's areas (and of its kinds, if named;
     early on, of its early kinds; later on, of its later kinds); in a loose area only when it
-    also eases something the person raised."""
-    if profile.stage <= aim.early_until_stage and aim.early_kinds:
+    also eases something the person raised. Early and later are the person's stage in the
+    step's area: a coach who set learning at stage 1 is not asked for a course."""
+    stage = effective_stage(profile, step.area)
+    if stage <= aim.early_until_stage and aim.early_kinds:
         kinds = aim.early_kinds
-    elif profile.stage >= aim.later_from_stage and aim.later_kinds:
+    elif stage >= aim.later_from_stage and aim.later_kinds:
         kinds = aim.later_kinds
     else:
         kinds = aim.kinds

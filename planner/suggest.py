@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from goal_library.models import Library, LibraryStep, Slot, SlotTakes, SlotWhen
+from goal_library.models import Library, LibraryStep, PlanningRules, Slot, SlotTakes, SlotWhen
 from planner.models import Plan, PlanStep, Profile, ReadFromWords, StepTrace, revised
 from planner.policy import Scope, candidates, decide, rank_key, score
 from planner.prompts import Prompt, as_read, read_from_words, words_name
@@ -42,18 +42,24 @@ class Pick:
     beat: tuple[str, ...]
 
 
-def build_plan(profile: Profile, library: Library, done: frozenset[str] = frozenset()) -> Plan:
+def build_plan(
+    profile: Profile,
+    library: Library,
+    done: frozenset[str] = frozenset(),
+    held_back: frozenset[str] = frozenset(),
+) -> Plan:
     """The draft plan: a few graded, explained steps, alternatives, and where to get help now.
-    Steps in `done` (done already in this plan) are never offered. The draft works from the
-    profile as its own words read (`planner.prompts.as_read`); the plan keeps the answers as
-    they are and lists what it took from the words."""
+    Steps in `done` (done already in this plan) are never offered. Steps `held_back` (at a
+    review, like one the person just acted on) may still be offered, but no slot takes them.
+    The draft works from the profile as its own words read (`planner.prompts.as_read`); the
+    plan keeps the answers as they are and lists what it took from the words."""
     read = read_from_words(profile, library)
     working = as_read(profile, library)
     areas = open_areas(working, library)
     ranked = {area: candidates(area, working, library, done) for area in areas}
     cap = step_cap(working, library.rules)
     from_words = frozenset(p.value for p in read if p.field == "barriers")
-    picks = choose(ranked, areas, cap, working, library, from_words)
+    picks = choose(ranked, areas, cap, working, library, from_words, held_back)
     steps = [suggested_step(p.step, working, library, p.slot, p.beat, done=done) for p in picks]
     return Plan(
         profile=profile,
@@ -115,28 +121,79 @@ def choose(
     profile: Profile,
     library: Library,
     from_words: frozenset[str] = frozenset(),
+    held_back: frozenset[str] = frozenset(),
 ) -> list[Pick]:
     """The draft's steps, slot by slot, never more than the cap, one per family. Barriers read
-    only `from_words` serve the most-urgent slots after those the person ticked."""
+    only `from_words` serve the most-urgent slots after those the person ticked; steps
+    `held_back` are taken by no slot."""
+    if held_back:
+        ranked = {a: [s for s in steps if s.id not in held_back] for a, steps in ranked.items()}
     picks: list[Pick] = []
     for slot in library.rules.slots:
-        if not slot_open(slot.when, profile, cap, library):
+        wants = _slot_wants(slot, ranked, picks, cap, profile, library, from_words)
+        if wants is None:
             continue
-        found = slot_filter(slot, profile, library, ranked, picks, from_words)
-        if found is None:
-            continue
-        wanted, topic = found
-        # A basic need is served by any basic-needs step: only the most urgent one is asked for.
-        served = _shape(slot.takes) if slot.takes.any_of_shape_serves else wanted
-        already = sum(served(p.step) for p in picks)
-        for _ in range(slot.repeat - already):
+        wanted, topic, room = wants
+        for _ in range(room):
             if len(picks) >= cap:
                 return picks
             pick = _best(slot, wanted, topic, ranked, areas, picks, profile, library)
             if pick is None:
                 break
+            # The last place goes to a later slot this one leaves room for, when that slot would
+            # still take a step beside this one (money to live on before a second safety step).
+            with_it = [*picks, pick]
+            if len(with_it) == cap and any(
+                _would_take(later, ranked, areas, with_it, cap, profile, library, from_words)
+                for later in slot.leaves_room_for
+            ):
+                break
             picks.append(pick)
     return picks
+
+
+def _slot_wants(
+    slot: Slot,
+    ranked: dict[str, list[LibraryStep]],
+    picks: list[Pick],
+    cap: int,
+    profile: Profile,
+    library: Library,
+    from_words: frozenset[str],
+) -> tuple[Callable[[LibraryStep], bool], str | None, int] | None:
+    """Which steps the slot wants, the topic it is about, and how many more it may take; None
+    when it is closed or nothing can serve it."""
+    if not slot_open(slot.when, profile, cap, library):
+        return None
+    found = slot_filter(slot, profile, library, ranked, picks, from_words)
+    if found is None:
+        return None
+    wanted, topic = found
+    # A basic need is served by any basic-needs step: only the most urgent one is asked for.
+    served = _shape(slot.takes) if slot.takes.any_of_shape_serves else wanted
+    already = sum(served(p.step) for p in picks)
+    return wanted, topic, slot.repeat - already
+
+
+def _would_take(
+    slot_id: str,
+    ranked: dict[str, list[LibraryStep]],
+    areas: tuple[str, ...],
+    picks: list[Pick],
+    cap: int,
+    profile: Profile,
+    library: Library,
+    from_words: frozenset[str],
+) -> bool:
+    """Whether the slot, with the draft as `picks`, would take a step."""
+    slot = library.rules.slot(slot_id)
+    if slot is None:
+        return False
+    wants = _slot_wants(slot, ranked, picks, cap, profile, library, from_words)
+    if wants is None or wants[2] < 1:
+        return False
+    wanted, topic, _ = wants
+    return _best(slot, wanted, topic, ranked, areas, picks, profile, library) is not None
 
 
 def slot_open(when: SlotWhen, profile: Profile, cap: int, library: Library) -> bool:
@@ -180,7 +237,9 @@ def slot_filter(
     if takes.most_urgent:
         topic = _most_urgent(slot, shape, profile, ranked, picks, library, from_words)
     elif takes.raised:
-        topic = _first_raised(shape, profile, library, ranked, picks, takes.raised_from)
+        topic = _first_raised(
+            shape, profile, library, ranked, picks, takes.raised_from, takes.kinds
+        )
     elif takes.any_purpose:
         served = _covered_topics(picks, library, profile)
         return (lambda s: shape(s) and serves_a_purpose(s, profile, library, served)), None
@@ -188,7 +247,8 @@ def slot_filter(
         return shape, None
     if topic is None:
         return None
-    return (lambda s: shape(s) and topic in about(s, profile)), topic
+    rules = library.rules
+    return (lambda s: shape(s) and topic in topics_served(s, profile, rules, takes.kinds)), topic
 
 
 def _shape(takes: SlotTakes) -> Callable[[LibraryStep], bool]:
@@ -221,10 +281,26 @@ def _covered_topics(picks: list[Pick], library: Library, profile: Profile) -> fr
     that covers them."""
     rules = library.rules
     kinds_in_draft = {kind for p in picks for kind in p.step.kinds}
-    topics_in_draft = {t for p in picks for t in about(p.step, profile)}
+    topics_in_draft = {t for p in picks for t in topics_served(p.step, profile, rules)}
     by_kind = {t for t, kinds in rules.covered_by_kinds.items() if kinds_in_draft & set(kinds)}
     by_topic = {t for t, topics in rules.covered_by_topics.items() if topics_in_draft & set(topics)}
     return frozenset(by_kind | by_topic)
+
+
+def topics_served(
+    step: LibraryStep,
+    profile: Profile,
+    rules: PlanningRules,
+    slot_kinds: tuple[str, ...] = (),
+) -> tuple[str, ...]:
+    """What the person raised that this step serves, for a slot taking `slot_kinds`: what it is
+    about, less a topic its kinds do not answer outside a slot of those kinds (money after a
+    death serves a death in a basic-needs slot, but it is not support with grief)."""
+    return tuple(
+        topic
+        for topic in about(step, profile)
+        if not (set(step.kinds) & set(rules.not_covered_by_kinds.get(topic, ())) - set(slot_kinds))
+    )
 
 
 def _most_urgent(
@@ -240,15 +316,21 @@ def _most_urgent(
     serve and, unless any step of the slot's shape serves it, no draft step is about yet. What
     the person ticked comes before what was only read from their words: a reading may be
     wrong, and an answer given is not."""
-    steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
+    rules = library.rules
+    steps = _still_open(shape, ranked, picks)
     covered = set(_covered_topics(picks, library, profile))
     if not slot.takes.any_of_shape_serves:
-        covered |= {t for p in picks if shape(p.step) for t in about(p.step, profile)}
+        covered |= {
+            t
+            for p in picks
+            if shape(p.step)
+            for t in topics_served(p.step, profile, rules, slot.takes.kinds)
+        }
     waits = from_words - set(slot.takes.read_still_leads)
     for barrier in sorted(slot.when.barriers, key=lambda b: b in waits):
         if barrier in covered or barrier not in profile.barriers:
             continue
-        if any(barrier in about(s, profile) for s in steps):
+        if any(barrier in topics_served(s, profile, rules, slot.takes.kinds) for s in steps):
             return barrier
     return None
 
@@ -260,23 +342,36 @@ def _first_raised(
     ranked: dict[str, list[LibraryStep]],
     picks: list[Pick],
     only: tuple[str, ...] = (),
+    slot_kinds: tuple[str, ...] = (),
 ) -> str | None:
-    """The most pressing thing the person raised (of `only`, if given) that no draft step is
-    about yet and a step can serve."""
+    """The most pressing thing the person raised (of `only`, if given) that no draft step
+    serves yet and a step of the slot's `slot_kinds` can serve."""
+    rules = library.rules
     said = {*profile.barriers, *profile.strengths}
-    covered = {topic for p in picks for topic in about(p.step, profile)}
+    covered = {t for p in picks for t in topics_served(p.step, profile, rules, slot_kinds)}
     covered |= _covered_topics(picks, library, profile)
-    steps = [s for area_steps in ranked.values() for s in area_steps if shape(s)]
-    for topic in library.rules.raised:
+    steps = _still_open(shape, ranked, picks)
+    for topic in rules.raised:
         if only and topic not in only:
             continue
         if (
             topic in said
             and topic not in covered
-            and any(topic in about(s, profile) for s in steps)
+            and any(topic in topics_served(s, profile, rules, slot_kinds) for s in steps)
         ):
             return topic
     return None
+
+
+def _still_open(
+    shape: Callable[[LibraryStep], bool], ranked: dict[str, list[LibraryStep]], picks: list[Pick]
+) -> list[LibraryStep]:
+    """Steps of the slot's shape the draft could still take: none of a family it holds, so a
+    topic only such a step is about does not stop the slot looking at the next one."""
+    families = {p.step.family_id for p in picks}
+    return [
+        s for steps in ranked.values() for s in steps if shape(s) and s.family_id not in families
+    ]
 
 
 def _specificity(step: LibraryStep, topic: str) -> int:

@@ -195,6 +195,21 @@ def test_personal_care_and_english_classes_are_marked_and_only_for_who_raised_th
     assert any("'esol_class' field 'only_for'" in p for p in problems)
 
 
+def test_washing_and_cleaning_steps_are_marked_so_a_barrier_can_rule_them_out(library):
+    problems = _problems_with(
+        library,
+        make_step("bin_day", title="Take out the rubbish", detail="Take one bag to the bin."),
+        make_step(
+            "ten_minute_tidy",
+            title="Tidy for ten minutes",
+            detail="Tidy one shelf.",
+            kinds=("cleaning",),
+        ),
+    )
+    assert any("'bin_day' field 'kinds'" in p and "cleaning" in p for p in problems)
+    assert not any("'ten_minute_tidy' field 'kinds'" in p for p in problems)
+
+
 def test_a_beginner_step_cannot_also_draw_on_that_skill(library):
     problems = _problems_with(
         library, make_step("simple_meal", beginner_in=("cooking",), strengths=("cooking",))

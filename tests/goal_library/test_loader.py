@@ -109,3 +109,23 @@ def test_a_kind_or_need_not_declared_in_the_rules_fails_loudly(tmp_path):
     problem = raised.value.problems[0]
     assert problem.startswith("steps/getting_out.yaml: ")
     assert "field 'kinds': unknown kind 'flying'" in problem
+
+
+def test_a_refill_or_cover_kind_not_declared_in_the_rules_fails_loudly(data_copy):
+    rules_file = data_copy / "rules.yaml"
+    rules = yaml.safe_load(rules_file.read_text(encoding="utf-8"))
+    rules["refill_not_after_kinds"] = ["course", "juggling"]
+    rules["not_covered_by_kinds"] = {"bereaved": ["knitting"]}
+    rules_file.write_text(yaml.safe_dump(rules), encoding="utf-8")
+    problems = _problems(data_copy)
+    assert any("'refill_not_after_kinds': unknown kind 'juggling'" in p for p in problems)
+    assert any("'not_covered_by_kinds': unknown kind 'knitting'" in p for p in problems)
+
+
+def test_a_slot_that_leaves_room_for_an_earlier_slot_fails_loudly(data_copy):
+    rules_file = data_copy / "rules.yaml"
+    rules = yaml.safe_load(rules_file.read_text(encoding="utf-8"))
+    first = rules["slots"][0]["id"]
+    rules["slots"][-1]["leaves_room_for"] = [first]
+    rules_file.write_text(yaml.safe_dump(rules), encoding="utf-8")
+    assert any("leaves_room_for" in p and first in p for p in _problems(data_copy))

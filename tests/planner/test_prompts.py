@@ -196,6 +196,8 @@ def test_a_friend_the_words_contradict_is_not_needed_by_any_step_offered(words_l
         ("I'm getting better at controlling my breathing.", "domestic_abuse"),
         ("A job in school hours, back in care or as a teaching assistant.", "care_leaver"),
         ("I want to work in care again.", "care_leaver"),
+        ("I have no income apart from my ESA.", "no_money_now"),
+        ("I need a budgeting loan for a new cooker.", "repaying_an_advance"),
     ],
 )
 def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
@@ -225,6 +227,12 @@ def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
         ("I haven't told my employer about any of it.", "employer_not_told"),
         ("English is not my first language.", "english_second_language"),
         ("I have no money for the bus until payday.", "no_money_for_travel"),
+        ("I'm in a refuge with the kids and I have no money at all.", "no_money_now"),
+        ("Bailiffs came to the door last week about the council tax.", "bailiffs"),
+        ("A sheriff officer left a letter.", "bailiffs"),
+        ("I have type 2 diabetes as well as depression.", "physical_health"),
+        ("Chronic back pain, and the painkillers make me drowsy.", "physical_health"),
+        ("OCD about germs. I wash my hands for hours.", "ocd"),
     ],
 )
 def test_plain_words_for_what_matters_are_read(library, text, read_as):

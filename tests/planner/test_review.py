@@ -7,11 +7,17 @@ import datetime
 import pytest
 
 from planner.document import plan_sections
-from planner.editing import add_library_step, add_own_step, replace_step, update_details
+from planner.editing import (
+    add_library_step,
+    add_own_step,
+    remove_step,
+    replace_step,
+    update_details,
+)
 from planner.models import ReviewChanges
-from planner.review import review_plan
+from planner.review import like_what_was_acted_on, review_plan
 from planner.suggest import build_plan
-from tests.conftest import full_grid, make_step, profile
+from tests.conftest import TEST_REVIEW_MOVES, full_grid, make_step, profile, rules_table
 
 TODAY = datetime.date(2026, 12, 7)
 
@@ -705,3 +711,120 @@ def test_words_at_a_review_that_show_a_step_is_done_pass_it_on_the_ladder(build_
         carried, {"agree_plan": "partly"}, library, TODAY, what_went_well=went_well
     )
     assert "keep_plan" in _ids(reviewed), "a step the words show is done moves on as done"
+
+
+# ---- the room left after a review is not filled with something like what was acted on ----
+
+_DONE_LEADS_ON = {
+    **TEST_REVIEW_MOVES,
+    "done": ({"move": "next", "words": "Done. Here is the next one."},),
+}
+
+
+def _refill_library(build_library, **changes):
+    steps = [
+        *full_grid(),
+        make_step("short_course", area="learning_and_skills", grade=3, kinds=("course",)),
+        # The step a fresh draft would take first: it draws on the person's strength.
+        make_step(
+            "evening_class",
+            area="learning_and_skills",
+            grade=3,
+            kinds=("course",),
+            strengths=("curious",),
+        ),
+        make_step(
+            "weekend_workshop",
+            area="learning_and_skills",
+            grade=3,
+            kinds=("course",),
+            strengths=("curious",),
+        ),
+        make_step("library_visit", area="learning_and_skills", grade=3),
+        make_step("chat_at_the_door", area="people_and_connection", grade=2, family="chat"),
+        make_step("chat_in_the_shop", area="people_and_connection", grade=2, family="chat"),
+        make_step("call_housing", area="money_and_home", grade=2, only_for=("housing_problems",)),
+        make_step("list_housing", area="money_and_home", grade=1, only_for=("housing_problems",)),
+        make_step(
+            "housing_advocate", area="health_and_support", grade=2, only_for=("housing_problems",)
+        ),
+    ]
+    table = {"refill_not_after_kinds": ("course",), "review_moves": _DONE_LEADS_ON, **changes}
+    rules = rules_table(**table)
+    return build_library(steps, rules)
+
+
+def test_like_what_was_acted_on_is_its_family_its_kind_and_its_own_need(build_library):
+    library = _refill_library(build_library)
+    person = profile(stage=3, barriers=["housing_problems"])
+    held = like_what_was_acted_on(
+        frozenset({"short_course", "chat_at_the_door", "call_housing"}), person, library
+    )
+    assert {"evening_class", "chat_in_the_shop", "list_housing"} <= held
+    # Another kind of learning, and help with the same need from another part of life, stay.
+    assert not {"library_visit", "housing_advocate"} & held
+    assert not {"short_course", "chat_at_the_door", "call_housing"} & held
+
+
+def test_a_kind_the_table_does_not_name_is_judged_by_what_it_is_for(build_library):
+    library = _refill_library(build_library, refill_not_after_kinds=())
+    held = like_what_was_acted_on(frozenset({"short_course"}), profile(stage=3), library)
+    assert "evening_class" not in held
+
+
+def _plan_with_only(library, step_id, person):
+    """A plan holding just this step, so the rest of the next plan is the room left."""
+    plan = build_plan(person, library)
+    for step in plan.steps:
+        plan = remove_step(plan, step.id)
+    return add_library_step(plan, step_id, library)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "courses"),
+    # Not right for them: the move itself offers a different one to try; the room left adds
+    # no other.
+    [("done", 0), ("not_for_me", 1)],
+)
+def test_the_room_left_is_not_filled_with_another_step_of_the_same_kind(
+    build_library, outcome, courses
+):
+    library = _refill_library(build_library)
+    person = profile(stage=3, aims=["learn_something"], strengths=["curious"])
+    plan = _plan_with_only(library, "short_course", person)
+    reviewed = review_plan(plan, {"short_course": outcome}, library, TODAY)
+    assert "short_course" not in _ids(reviewed)
+    assert len(reviewed.steps) == reviewed.max_steps
+    assert sum("course" in library.step(s.id).kinds for s in reviewed.steps) == courses
+
+
+def test_without_the_kind_in_the_table_the_room_left_takes_another_course(build_library):
+    library = _refill_library(build_library, refill_not_after_kinds=())
+    person = profile(stage=3, aims=["learn_something"], strengths=["curious"])
+    plan = _plan_with_only(library, "short_course", person)
+    reviewed = review_plan(plan, {"short_course": "done"}, library, TODAY)
+    assert {"evening_class", "weekend_workshop"} & set(_ids(reviewed))
+
+
+def test_done_leads_to_the_bigger_step_of_its_own_family(build_library):
+    steps = [
+        *full_grid(),
+        make_step(
+            "ask_for_follow_up",
+            area="health_and_support",
+            family="follow_up",
+            next="go_to_follow_up",
+        ),
+        make_step(
+            "go_to_follow_up",
+            area="health_and_support",
+            grade=2,
+            family="follow_up",
+            smaller="ask_for_follow_up",
+        ),
+    ]
+    library = build_library(steps)
+    plan = _plan_with(library, "ask_for_follow_up", stage=2)
+    reviewed = review_plan(plan, {"ask_for_follow_up": "done"}, library, TODAY)
+    step = next(s for s in reviewed.steps if s.id == "go_to_follow_up")
+    assert step.reasons[0] == _words(library, "done", "next")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from goal_library.models import Aim, Barrier
 from planner.rules import (
     above_crisis_grade,
     aims_served,
@@ -230,3 +231,31 @@ def test_a_step_serves_an_aim_in_its_areas_and_of_its_kinds(library):
     person = profile(stage=3, aims=["paid_work", "volunteer"])
     assert serves_aim(role, volunteer, person) and not serves_aim(job, volunteer, person)
     assert aims_served(job, person, library) == ("paid_work",)
+
+
+def test_early_and_later_kinds_of_an_aim_follow_the_stage_in_the_steps_area():
+    learn = Aim(
+        id="learn_something",
+        label="Learn something",
+        because="learning something",
+        areas=("learning_and_skills",),
+        later_kinds=("course",),
+        later_from_stage=4,
+    )
+    course = make_step("a_course", area="learning_and_skills", grade=2, kinds=("course",))
+    first_try = make_step("read_a_page", area="learning_and_skills", grade=1)
+    ready = profile(stage=4)
+    assert serves_aim(course, learn, ready) and not serves_aim(first_try, learn, ready)
+    # The coach set learning at stage 1: a first try serves the aim, as a course cannot yet.
+    early_in_learning = profile(stage=4, area_stages={"learning_and_skills": 1})
+    assert serves_aim(first_try, learn, early_in_learning)
+
+
+def test_a_barrier_rules_out_the_kinds_of_step_its_entry_names(library):
+    rituals = Barrier(id="ocd", label="Rituals", because="rituals", rules_out_kinds=("cleaning",))
+    small = library_with_steps(library, []).model_copy(update={"barriers": (rituals,)})
+    tidy = make_step("tidy_a_shelf", area="money_and_home", kinds=("cleaning",))
+    walk = make_step("walk_to_the_shop")
+    assert ruling_barriers(tidy, profile(barriers=["ocd"]), small) == ("ocd",)
+    assert ruling_barriers(walk, profile(barriers=["ocd"]), small) == ()
+    assert ruling_barriers(tidy, profile(barriers=[]), small) == ()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+from pydantic import ValidationError
+
 from planner.suggest import build_plan
 from tests.conftest import basic_needs_step as _basic
-from tests.conftest import full_grid, make_step, profile
+from tests.conftest import full_grid, make_step, profile, rules_table
 from tests.conftest import safety_step as _safety
 
 
@@ -569,6 +572,7 @@ def test_starting_a_job_with_no_money_until_payday_is_helped_until_the_first_pay
             },
         ),
         covered_by_kinds={"runs_out_before_payday": ("starting_work",)},
+        work_situation_areas={"starting_a_job": ("volunteering_and_work",)},
     )
     library = build_library(steps, rules)
     starting = profile(
@@ -578,3 +582,255 @@ def test_starting_a_job_with_no_money_until_payday_is_helped_until_the_first_pay
     assert "pay_uc_more_often" not in [s.id for s in build_plan(starting, library).steps]
     not_working = starting.model_copy(update={"work_situation": "not_working"})
     assert _slots(build_plan(not_working, library))[:1] == [("pay_uc_more_often", "basic_need")]
+
+
+# ---- a slot that leaves room, the urgency of money kinds, and what a kind does not answer ----
+
+_SAFETY_FOR_A_CRISIS = {
+    "id": "safety",
+    "when": {"barriers": ("recent_crisis",)},
+    "takes": {"kinds": ("safety",), "area": "health_and_support"},
+}
+_BASIC_NEED = {
+    "id": "basic_need",
+    "when": {"barriers": ("no_safe_place_to_live", "bailiffs", "bereaved", "no_money_now")},
+    "takes": {
+        "kinds": ("basic_needs",),
+        "area": "money_and_home",
+        "most_urgent": True,
+        "any_of_shape_serves": True,
+    },
+}
+_MONEY_KINDS = (
+    "no_safe_place_to_live",
+    "bailiffs",
+    "no_money_now",
+    "money_worries",
+    "runs_out_before_payday",
+)
+
+
+def _safe_at_home(**fields):
+    slot = {
+        "id": "safe_at_home",
+        "when": {"barriers": ("domestic_abuse",)},
+        "takes": {"kinds": ("safety",), "most_urgent": True},
+    }
+    return {**slot, **fields}
+
+
+def _money_rules(*slots, **changes):
+    basic_needs = {"barriers": _MONEY_KINDS, "area": "money_and_home", "kind": "basic_needs"}
+    return rules_table(slots=slots, basic_needs=basic_needs, **changes)
+
+
+def _safe_at_home_steps():
+    return [
+        *full_grid(),
+        _safety("keep_numbers", only_for=("recent_crisis",)),
+        make_step(
+            "choose_what_is_printed",
+            area="people_and_connection",
+            kinds=("safety",),
+            only_for=("domestic_abuse",),
+        ),
+        _basic("money_today", ("no_money_now",), at_desk=True),
+    ]
+
+
+def test_being_safe_at_home_leaves_the_last_place_for_money_to_live_on(build_library):
+    rules = _money_rules(
+        _SAFETY_FOR_A_CRISIS, _safe_at_home(leaves_room_for=("basic_need",)), _BASIC_NEED
+    )
+    library = build_library(_safe_at_home_steps(), rules)
+    person = profile(stage=1, barriers=["recent_crisis", "domestic_abuse", "no_money_now"])
+    assert _slots(build_plan(person, library)) == [
+        ("keep_numbers", "safety"),
+        ("money_today", "basic_need"),
+    ]
+
+
+def test_without_room_left_two_safety_steps_crowd_out_money(build_library):
+    rules = _money_rules(_SAFETY_FOR_A_CRISIS, _safe_at_home(), _BASIC_NEED)
+    library = build_library(_safe_at_home_steps(), rules)
+    person = profile(stage=1, barriers=["recent_crisis", "domestic_abuse", "no_money_now"])
+    assert [slot for _, slot in _slots(build_plan(person, library))] == ["safety", "safe_at_home"]
+
+
+def test_room_is_left_only_when_the_later_slot_would_take_a_step(build_library):
+    rules = _money_rules(
+        _SAFETY_FOR_A_CRISIS, _safe_at_home(leaves_room_for=("basic_need",)), _BASIC_NEED
+    )
+    library = build_library(_safe_at_home_steps(), rules)
+    person = profile(stage=1, barriers=["recent_crisis", "domestic_abuse"])
+    assert [slot for _, slot in _slots(build_plan(person, library))] == ["safety", "safe_at_home"]
+
+
+def test_with_room_for_both_being_safe_at_home_still_comes_first(build_library):
+    rules = _money_rules(_safe_at_home(leaves_room_for=("basic_need",)), _BASIC_NEED)
+    library = build_library(_safe_at_home_steps(), rules)
+    person = profile(stage=2, barriers=["domestic_abuse", "no_money_now"])
+    assert _slots(build_plan(person, library)) == [
+        ("choose_what_is_printed", "safe_at_home"),
+        ("money_today", "basic_need"),
+    ]
+
+
+def test_a_slot_can_only_leave_room_for_a_later_slot():
+    with pytest.raises(ValidationError, match="leaves_room_for"):
+        rules_table(slots=(_BASIC_NEED, _safe_at_home(leaves_room_for=("basic_need",))))
+
+
+def _money_steps():
+    return [
+        *full_grid(),
+        # A generic step the person's strength would favour.
+        _basic("paid_more_often", ("money_worries",), strengths=("organised",), at_desk=True),
+        _basic("claim_after_a_death", ("money_worries",), only_for_all=("bereaved",)),
+        _basic("debt_adviser_about_bailiffs", ("bailiffs",), at_desk=True),
+    ]
+
+
+def test_a_time_limited_claim_after_a_death_leads_the_money_steps(build_library):
+    library = build_library(_money_steps(), _money_rules(_BASIC_NEED))
+    person = profile(stage=2, barriers=["money_worries", "bereaved"], strengths=["organised"])
+    assert _slots(build_plan(person, library))[0] == ("claim_after_a_death", "basic_need")
+
+
+def test_bailiffs_at_the_door_lead_a_time_limited_claim(build_library):
+    library = build_library(_money_steps(), _money_rules(_BASIC_NEED))
+    person = profile(
+        stage=2, barriers=["money_worries", "bereaved", "bailiffs"], strengths=["organised"]
+    )
+    assert _slots(build_plan(person, library))[0] == ("debt_adviser_about_bailiffs", "basic_need")
+
+
+def test_a_death_without_a_money_worry_brings_no_money_step(build_library):
+    library = build_library(_money_steps(), _money_rules(_BASIC_NEED))
+    plan = build_plan(profile(stage=2, barriers=["bereaved"]), library)
+    assert "basic_need" not in {slot for _, slot in _slots(plan)}
+
+
+def _grief_steps():
+    return [
+        *_money_steps(),
+        make_step("grief_support", area="people_and_connection", grade=2, only_for=("bereaved",)),
+    ]
+
+
+def test_help_with_money_after_a_death_leaves_room_for_grief_support(build_library):
+    rules = _money_rules(
+        _BASIC_NEED,
+        {"id": "raised_barrier", "takes": {"raised": True}},
+        raised=("bereaved", "money_worries"),
+        not_covered_by_kinds={"bereaved": ("basic_needs",)},
+    )
+    plan = build_plan(
+        profile(stage=3, barriers=["money_worries", "bereaved"]),
+        build_library(_grief_steps(), rules),
+    )
+    assert _slots(plan)[:2] == [
+        ("claim_after_a_death", "basic_need"),
+        ("grief_support", "raised_barrier"),
+    ]
+
+
+def test_without_that_entry_the_money_step_counts_as_the_grief_step(build_library):
+    rules = _money_rules(
+        _BASIC_NEED,
+        {"id": "raised_barrier", "takes": {"raised": True}},
+        raised=("bereaved", "money_worries"),
+    )
+    plan = build_plan(
+        profile(stage=3, barriers=["money_worries", "bereaved"]),
+        build_library(_grief_steps(), rules),
+    )
+    assert "grief_support" not in {s.id for s in plan.steps}
+
+
+def test_a_topic_only_a_family_in_the_draft_serves_does_not_stop_the_next_one(build_library):
+    steps = [
+        *full_grid(),
+        make_step("notes_for_therapy", area="health_and_support", grade=3, family="notes"),
+        make_step("notes_about_ocd", area="health_and_support", family="notes", only_for=("ocd",)),
+        make_step("bedtime_routine", area="looking_after_myself", only_for=("poor_sleep",)),
+    ]
+    rules = rules_table(
+        slots=(
+            {
+                "id": "lead",
+                "takes": {"area": "health_and_support", "prefer": ("notes_for_therapy",)},
+            },
+            {"id": "raised_barrier", "takes": {"raised": True}},
+        ),
+        raised=("ocd", "poor_sleep"),
+    )
+    plan = build_plan(profile(stage=3, barriers=["ocd", "poor_sleep"]), build_library(steps, rules))
+    assert _slots(plan) == [
+        ("notes_for_therapy", "lead"),
+        ("bedtime_routine", "raised_barrier"),
+    ]
+
+
+def _until_first_pay_rules():
+    until_first_pay = {
+        "id": "until_first_pay",
+        "when": {
+            "work_situation": ("starting_a_job",),
+            "barriers": ("runs_out_before_payday", "bailiffs"),
+        },
+        "leaves_room_for": ("basic_need",),
+        "takes": {"kinds": ("starting_work",)},
+    }
+    basic_need = {
+        **_BASIC_NEED,
+        "when": {"barriers": ("bailiffs", "runs_out_before_payday")},
+    }
+    return _money_rules(
+        _SAFETY_FOR_A_CRISIS,
+        until_first_pay,
+        basic_need,
+        covered_by_kinds={"runs_out_before_payday": ("starting_work",)},
+        work_situation_areas={"starting_a_job": ("volunteering_and_work",)},
+    )
+
+
+def _until_first_pay_steps():
+    return [
+        *full_grid(),
+        _safety("keep_numbers", only_for=("recent_crisis",)),
+        make_step(
+            "help_until_first_pay",
+            area="volunteering_and_work",
+            kinds=("starting_work",),
+            eases=("runs_out_before_payday",),
+        ),
+        _basic("paid_more_often", ("runs_out_before_payday",)),
+        _basic("debt_adviser_about_bailiffs", ("bailiffs",), at_desk=True),
+    ]
+
+
+def test_a_step_that_covers_the_later_need_keeps_the_last_place(build_library):
+    library = build_library(_until_first_pay_steps(), _until_first_pay_rules())
+    person = profile(
+        stage=1,
+        work_situation="starting_a_job",
+        barriers=["recent_crisis", "runs_out_before_payday"],
+    )
+    assert _slots(build_plan(person, library)) == [
+        ("keep_numbers", "safety"),
+        ("help_until_first_pay", "until_first_pay"),
+    ]
+
+
+def test_a_more_urgent_need_it_does_not_cover_takes_the_last_place(build_library):
+    library = build_library(_until_first_pay_steps(), _until_first_pay_rules())
+    person = profile(
+        stage=1,
+        work_situation="starting_a_job",
+        barriers=["recent_crisis", "runs_out_before_payday", "bailiffs"],
+    )
+    assert _slots(build_plan(person, library)) == [
+        ("keep_numbers", "safety"),
+        ("debt_adviser_about_bailiffs", "basic_need"),
+    ]
