@@ -69,6 +69,7 @@ def lint_library(library: Library, today: datetime.date | None = None) -> LintRe
     report.problems += _reason_problems(library)
     report.problems += _fact_problems(library)
     report.warnings += _stale_sources(library, today or datetime.date.today())
+    report.problems += _checked_in_the_future(library, today or datetime.date.today())
     report.reading = [reading_score(step) for step in library.steps]
     report.problems += _reading_problems(library, report)
     return report
@@ -596,17 +597,31 @@ def _unread_sources(where: str, sources: tuple[Source, ...]) -> list[str]:
     ]
 
 
-def _stale_sources(library: Library, today: datetime.date) -> list[str]:
-    """Sources last checked more than RECHECK_AFTER_DAYS ago: still valid, due a re-check."""
+def _dated_sources(library: Library) -> list[tuple[str, Source]]:
+    """Every source with where it is cited."""
     dated = [(f"step '{s.id}'", source) for s in library.steps for source in s.sources]
     dated += [
         (f"signposts.yaml '{contact.id}'", source)
         for _, contact in library.signposts.by_list()
         for source in contact.sources
     ]
+    return dated
+
+
+def _checked_in_the_future(library: Library, today: datetime.date) -> list[str]:
+    """A source cannot have been checked on a day that has not come yet."""
+    return [
+        f"{where}: {source.url} says it was checked on {source.checked_on}, after today"
+        for where, source in _dated_sources(library)
+        if source.checked_on > today
+    ]
+
+
+def _stale_sources(library: Library, today: datetime.date) -> list[str]:
+    """Sources last checked more than RECHECK_AFTER_DAYS ago: still valid, due a re-check."""
     return [
         f"{where}: {source.url} was checked on {source.checked_on}, "
         f"{(today - source.checked_on).days} days ago; check it again"
-        for where, source in dated
+        for where, source in _dated_sources(library)
         if (today - source.checked_on).days > RECHECK_AFTER_DAYS
     ]

@@ -292,6 +292,20 @@ def test_a_source_older_than_a_year_is_a_warning_not_a_problem(library):
     assert not any("'ring_the_line'" in p for p in report.problems)
 
 
+def test_a_source_checked_after_today_is_a_problem(library):
+    import datetime
+
+    step = make_step("ring_the_line", sources=(_source(checked_on="2026-06-02"),))
+    report = lint_library(
+        library_with_steps(library, [*full_grid(), step]), today=datetime.date(2026, 6, 1)
+    )
+    assert any("'ring_the_line'" in p and "after today" in p for p in report.problems)
+    same_day = lint_library(
+        library_with_steps(library, [*full_grid(), step]), today=datetime.date(2026, 6, 2)
+    )
+    assert not any("'ring_the_line'" in p and "after today" in p for p in same_day.problems)
+
+
 def _with_contacts(library, **contacts):
     signposts = library.signposts.model_copy(update=contacts)
     return library.model_copy(update={"signposts": signposts})
