@@ -7,6 +7,7 @@ from planner.add_back import left_out_of_next_plan
 from planner.editing import add_own_step
 from planner.models import Profile
 from planner.review import review_plan
+from planner.rules import is_like_one_of
 from planner.suggest import build_plan
 
 REVIEWED_ON = datetime.date(2026, 12, 7)
@@ -27,8 +28,8 @@ def test_steps_not_yet_done_and_left_out_are_named_and_nothing_in_the_next_plan_
     in_next = {step.id for step in next_plan.steps}
     assert missed, "a harder time left steps out"
     assert all(step.id not in in_next for step in missed)
-    families = {library.step(s.id).family_id for s in next_plan.steps if library.has_step(s.id)}
-    assert all(library.step(step.id).family_id not in families for step in missed)
+    nation = next_plan.profile.nation
+    assert not any(is_like_one_of(library.step(s.id), in_next, library, nation) for s in missed)
 
 
 def test_a_step_ended_at_the_review_is_never_missed():
@@ -46,3 +47,14 @@ def test_an_own_step_is_missed_only_when_the_next_plan_does_not_hold_its_words()
         update={"steps": [s for s in next_plan.steps if not s.own_words]}
     )
     assert own.id in [s.id for s in left_out_of_next_plan(plan, outcomes, without, library)]
+
+
+def test_a_step_made_smaller_at_the_review_is_not_missed():
+    library, plan, outcomes, next_plan = _plan_and_next("not_yet")
+    step = next(s for s in plan.steps if s.smaller and not s.own_words)
+    smaller = library.step(step.smaller)
+    with_smaller = next_plan.model_copy(
+        update={"steps": [*next_plan.steps, step.model_copy(update={"id": smaller.id})]}
+    )
+    missed = left_out_of_next_plan(plan, outcomes, with_smaller, library)
+    assert step.id not in [s.id for s in missed]

@@ -289,3 +289,27 @@ def _check_download(saved: Path) -> None:
     assert plan["steps"][0]["when"] == "Every day after lunch"
     assert plan["steps"][0]["confidence"] == 8
     assert plan["review_on"]
+
+
+def test_aims_can_be_put_in_order_in_place(app_server, browser_page, tmp_path):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(app_server)
+    _wait_for_page(page, "Right Steps")
+    _continue(page, "About you")
+    aims = page.get_by_role("combobox", name=re.compile("What would you like to work towards"))
+    for label in ("Get out more", "Meet people"):
+        aims.click()
+        page.get_by_role("option", name=label, exact=True).click()
+        page.wait_for_timeout(300)
+    page.keyboard.press("Escape")
+    order = page.locator(".st-key-order_aims li")
+    expect(order).to_have_text(["Get out more", "Meet people"])
+    page.get_by_role("button", name="Move up: Meet people").click()
+    expect(order).to_have_text(["Meet people", "Get out more"])
+    _snap_narrow(page, tmp_path, "aims-in-order")
+    _continue(page, "Where you are now")
+    page.get_by_role("button", name="Back", exact=True).click()
+    _wait_for_page(page, "About you")
+    expect(order).to_have_text(["Meet people", "Get out more"])

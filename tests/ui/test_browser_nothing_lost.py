@@ -73,3 +73,22 @@ def test_changes_to_the_plan_survive_a_changed_answer_and_a_review(
     for title in ("Where you are now", "What has changed", "Your progress", "Suggested steps"):
         _continue(page, title)
     expect(cards.filter(has_text=OWN_STEP)).to_have_count(1)
+
+    # Since then they have been told to leave their home: the next plan makes room for that,
+    # and the step it left out can come back.
+    for title in ("Your progress", "What has changed"):
+        page.get_by_role("button", name="Back", exact=True).click()
+        _wait_for_page(page, title)
+    page.get_by_text("What makes things harder", exact=True).click()
+    page.get_by_text("Nowhere safe to live, or about to lose my home", exact=True).click()
+    page.wait_for_timeout(300)
+    for title in ("Your progress", "Suggested steps"):
+        _continue(page, title)
+    expect(page.get_by_role("heading", name="Not in the new plan")).to_be_visible()
+    left_out = page.locator("[class*='st-key-left_out_']")
+    missed = left_out.first.locator("strong").inner_text()
+    before = cards.count()
+    left_out.first.get_by_role("button", name="Add it back").click()
+    expect(cards).to_have_count(before + 1)
+    assert missed in cards.locator("h2").all_inner_texts()
+    expect(left_out).to_have_count(0)
