@@ -216,10 +216,12 @@ def test_at_a_review_a_step_left_out_can_be_added_back():
     from tests.ui.apptest import app_on_page, no_errors, the_plan
 
     library = default_library()
-    last = build_plan(Profile(stage=4, aims=["paid_work", "meet_people"]), library)
+    last = build_plan(Profile(stage=2, strengths=["kind"]), library)
     last = last.model_copy(update={"review_on": datetime.date.today()})
-    # Things got harder (stage 1): the next plan is smaller, and leaves steps out.
-    at = app_on_page(5, review=last, stage=1, aims=["paid_work", "meet_people"])
+    # Since then, a risk to their home: the next plan makes room for it and leaves a step out.
+    at = app_on_page(
+        5, review=last, stage=2, strengths=["kind"], barriers=["no_safe_place_to_live"]
+    )
     current = at.session_state["appointment"]
     not_yet = {step.id: "not_yet" for step in last.steps}
     at.session_state["appointment"] = current.model_copy(
