@@ -260,6 +260,7 @@ def _rules_table_problems(library: Library) -> list[str]:
     said_ids = library.barrier_ids | library.strength_ids
     named += [("raised", b, said_ids) for b in rules.raised]
     named += [("not_covered_by_kinds", t, said_ids) for t in rules.not_covered_by_kinds]
+    named += [("settled_by_review_words", t, said_ids) for t in rules.settled_by_review_words]
     for slot in rules.slots:
         where = f"slots.{slot.id}.when"
         named += [(f"{where}.barriers", b, library.barrier_ids) for b in slot.when.barriers]

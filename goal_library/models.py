@@ -405,7 +405,18 @@ class SlotWhen(_Strict):
         "hopes for a different job is not drafted steps to keep this one).",
     )
 
-    @field_validator("not_hoping")
+    said: tuple[str, ...] = Field(
+        default=(),
+        description="Their own words say one of these (a warning at work about time off).",
+    )
+    still_open_when_said: tuple[str, ...] = Field(
+        default=(),
+        description="...unless their words say one of these: what they hope for says one of "
+        "`not_hoping`, but also that they want to keep the job they have, or their words say "
+        "it is at risk.",
+    )
+
+    @field_validator("not_hoping", "said", "still_open_when_said")
     @classmethod
     def _hopes_in_lower_case(cls, phrases: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(p.lower() for p in phrases)
@@ -499,6 +510,13 @@ class ReviewMove(_Strict):
         description="when_said is read in what went well too, not only in what was said about "
         'the step ("I do that already", "I don\'t need help with money").',
     )
+    other_kinds: bool = Field(
+        default=False,
+        description="The step it leads to shares no kind with the step it follows, is not "
+        "written only for what that step was about, and is about something the person raised "
+        "when that step was: not right for them is not answered with more of the same, nor "
+        "with a step about nothing they raised.",
+    )
 
     @field_validator("when_said")
     @classmethod
@@ -586,6 +604,18 @@ class PlanningRules(_Strict):
         "kinds with a step the person acted on (done, or not right for them).",
     )
     crisis_lapses_after_days: int = Field(default=56, ge=1)
+    done_shows_stage: bool = Field(
+        default=False,
+        description="A step done at a review shows the person can do its grade: the stage in its "
+        "area, and in the areas its setting is limited by, rises to it (unless the review set "
+        "that stage, lowered the overall stage, or notes a very hard time).",
+    )
+    settled_by_review_words: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="A barrier or strength, and words said at a review that show a reading of "
+        'the person\'s first words about it no longer holds ("I told the nurse manager"): '
+        "that reading is set aside.",
+    )
     review_moves: dict[
         Literal["done", "partly", "not_yet", "not_for_me", "not_reviewed"], tuple[ReviewMove, ...]
     ]

@@ -4,14 +4,16 @@ What each outcome leads to is one table, rules.yaml `review_moves`: for each out
 to try in order (the next step up, the same step, its smaller version, another step in its
 area), each with the words the plan says, so every reason is true of the move it describes.
 A review can also change the person (stages, barriers, services, aims, work situation); a very
-hard time lapses after eight weeks unless renewed. A step done is never offered again in the
-plan, and no step is cut without a word: the person's own steps are always carried forward.
+hard time lapses after eight weeks unless renewed. What the review changed or heard beats a
+reading of the first words, and a step done shows the person can do its grade. A step done is
+never offered again in the plan, and no step is cut without a word: the person's own steps are
+always carried forward.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from goal_library.models import Library, LibraryStep, ReviewMove
@@ -80,9 +82,16 @@ def review_plan(
     profile, notes = updated_profile(
         plan, library, reviewed_on, stage=stage, area_stages=area_stages, changes=changes
     )
+    words = outcome_words or {}
+    done_now = {s.id for s in plan.steps if outcomes.get(s.id) == "done" and not s.own_words}
+    profile = with_stage_shown(
+        plan.profile, profile, done_now, library, stage=stage, area_stages=area_stages
+    )
+    profile = with_readings_answered(
+        plan.profile, profile, library, (what_went_well, *words.values())
+    )
     # The draft below reads the person's words itself; the moves read them too.
     person = as_read(profile, library)
-    words = outcome_words or {}
     # What was said at the review can show a step is already done ("we agreed £20 a month").
     answered = _answered_in_words(library, (what_went_well, *words.values()))
     reviewed_steps = [
@@ -217,7 +226,8 @@ def follow_on_step(
         if move.move == "none":
             note = move.words.replace("{title}", step.title)
             return FollowOn(note=note, closes=about(current, profile))
-        target = _move_target(move, current, profile, library, taken, done, declined_before)
+        unlike = unlike_steps(current, profile, library) if move.other_kinds else frozenset()
+        target = _move_target(move, current, profile, library, taken, done, declined_before, unlike)
         if target is None or is_like_one_of(target, taken - {current.id}, library, profile.nation):
             continue
         moved = _with_reason(target, profile, library, move.words, done)
@@ -225,6 +235,14 @@ def follow_on_step(
             moved = revised(moved, **agreed_for(step))
         return FollowOn(moved)
     return FollowOn()
+
+
+def unlike_steps(current: LibraryStep, profile: Profile, library: Library) -> frozenset[str]:
+    """Steps that would be more of the same after `current` was not right for the person: like
+    it as a step acted on is (its family, its ladder, written only for what it was about), or
+    sharing one of its kinds (another basic-needs step after a basic-needs step)."""
+    same_kind = {s.id for s in library.steps if set(s.kinds) & set(current.kinds)}
+    return like_what_was_acted_on(frozenset({current.id}), profile, library) | same_kind
 
 
 def like_what_was_acted_on(
@@ -275,8 +293,10 @@ def _move_target(
     taken: set[str],
     done: frozenset[str],
     declined_before: frozenset[str] = frozenset(),
+    unlike: frozenset[str] = frozenset(),
 ) -> LibraryStep | None:
-    """The step a move leads to for this person now, or None when it cannot be made."""
+    """The step a move leads to for this person now, or None when it cannot be made; another
+    step is never one of `unlike`."""
     if move.move == "same":
         return current if may_offer(current, profile, library, Scope.NEXT_STEP, done) else None
     if move.move == "help_with_cost":
@@ -293,7 +313,9 @@ def _move_target(
         if target_id is None or target_id in taken or not library.has_step(target_id):
             return None
         return _this_or_its_twin(library.step(target_id), profile, library, taken, done)
-    return _another_in_area(current, profile, library, taken, done, move.move, declined_before)
+    return _another_in_area(
+        current, profile, library, taken, done, move.move, declined_before, unlike
+    )
 
 
 def _help_with_cost(
@@ -353,6 +375,7 @@ def _another_in_area(
     done: frozenset[str],
     move: str,
     declined_before: frozenset[str] = frozenset(),
+    unlike: frozenset[str] = frozenset(),
 ) -> LibraryStep | None:
     taken_families = {library.step(i).family_id for i in taken if library.has_step(i)}
     purpose = set(about(current, profile)) | set(aims_served(current, profile, library))
@@ -378,7 +401,11 @@ def _another_in_area(
     # Someone in work is not swapped onto a job search, as a draft would not offer one.
     left_out = set(library.rules.work_situation_not_in_draft.get(profile.work_situation or "", ()))
     for candidate in ranked:
-        if candidate.id == current.id or candidate.id in taken:
+        if candidate.id == current.id or candidate.id in taken or candidate.id in unlike:
+            continue
+        # In place of a step about something the person raised, never one about nothing they
+        # raised (after money running out, not a step about letters).
+        if unlike and about(current, profile) and not about(candidate, profile):
             continue
         if left_out & set(candidate.kinds):
             continue
@@ -577,6 +604,69 @@ def _newly_taken(steps: list[PlanStep], on: datetime.date) -> list[TakenStep]:
         for s in steps
         if s.outcome == "done"
     ]
+
+
+def with_stage_shown(
+    before: Profile,
+    profile: Profile,
+    done: Iterable[str],
+    library: Library,
+    *,
+    stage: int | None = None,
+    area_stages: Mapping[str, int] | None = None,
+) -> Profile:
+    """The person with the stage raised where a step done at this review shows they can do more:
+    doing a step of grade g shows they can do grade g, in its area and in the areas its setting
+    is limited by (out of the home: getting out; with others: people). Not in an area whose
+    stage this review set, nor when it lowered the overall stage or notes a very hard time."""
+    rules = library.rules
+    lowered = stage is not None and stage < before.stage
+    if not rules.done_shows_stage or lowered or in_crisis(profile, rules):
+        return profile
+    limits = rules.setting_limits
+    set_now = set(area_stages or {})
+    stages = dict(profile.area_stages)
+    for step_id in sorted(done):
+        if not library.has_step(step_id):
+            continue
+        step = library.step(step_id)
+        areas = {step.area}
+        if not step.at_desk and not step.at_home:
+            areas.add(limits.outside_home_area)
+        if not step.at_desk and step.with_others:
+            areas.add(limits.with_others_area)
+        for area in sorted(areas - set_now):
+            if step.grade > max(effective_stage(profile, area), stages.get(area, 0)):
+                stages[area] = step.grade
+    if stages == profile.area_stages:
+        return profile
+    return profile.model_copy(update={"area_stages": stages})
+
+
+def with_readings_answered(
+    before: Profile, profile: Profile, library: Library, said: Sequence[str]
+) -> Profile:
+    """The person with each reading of their first words that this review answered set aside:
+    an answer the review took away (a barrier the coach removed is not read back from the old
+    words), or one the words said at the review show no longer holds ("I told the nurse
+    manager"). What changed at the review beats what was written at the start."""
+    read = {p.key for p in read_from_words(profile, library)}
+    answered = {
+        f"{field}:{said_id}"
+        for field in ("barriers", "strengths")
+        for said_id in set(getattr(before, field)) - set(getattr(profile, field))
+    }
+    if any(said):
+        answered |= {
+            f"{field}:{said_id}"
+            for said_id, phrases in library.rules.settled_by_review_words.items()
+            if text_names(phrases, *said)
+            for field in ("barriers", "strengths")
+        }
+    new = sorted((answered & read) - set(profile.words_set_aside))
+    if not new:
+        return profile
+    return profile.model_copy(update={"words_set_aside": [*profile.words_set_aside, *new]})
 
 
 def updated_profile(

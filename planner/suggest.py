@@ -25,6 +25,7 @@ from planner.rules import (
     effective_stage,
     open_areas,
     own_services_used,
+    raised_topics,
     serves_aim,
     step_cap,
 )
@@ -209,7 +210,9 @@ def slot_open(when: SlotWhen, profile: Profile, cap: int, library: Library) -> b
         not when.strengths or bool(set(when.strengths) & set(profile.strengths)),
         when.min_stage <= profile.stage <= when.max_stage,
         cap >= when.min_cap,
-        not words_name(when.not_hoping, profile, hopes_only=True),
+        not when.said or words_name(when.said, profile),
+        not words_name(when.not_hoping, profile, hopes_only=True)
+        or words_name(when.still_open_when_said, profile),
     )
     return all(checks)
 
@@ -404,7 +407,8 @@ def _best(
     prefer = (*prefer_for, *slot.takes.prefer)
     aims = aims_of(profile, rules)
     number = slot.takes.aim_number
-    leads = set(library.aim(aims[number - 1]).leads) if number and number <= len(aims) else set()
+    in_aim_slot = bool(number and number <= len(aims))
+    leads = set(library.aim(aims[number - 1]).leads) if in_aim_slot else set()
     left_out = set(rules.work_situation_not_in_draft.get(profile.work_situation or "", ()))
     pool = [
         step
@@ -426,12 +430,20 @@ def _best(
         # then one that eases it.
         with_team = -len(own_services_used(step, profile, library.rules))
         unnamed = not words_name(step.said_as, profile)
+        # Towards an aim, a step written for something the person raised (college money for a
+        # care leaver) leads with the aim's own most direct steps, when it is no bigger than
+        # their stage: specific before general.
+        leading = step.id in leads or (
+            in_aim_slot
+            and bool(raised_topics(step, profile))
+            and step.grade <= effective_stage(profile, step.area)
+        )
         return (
             unnamed if slot.takes.named_first else 0,
             preferred,
             # What the person asked for in their own words leads among the steps that serve.
             unnamed,
-            step.id not in leads,
+            not leading,
             with_team,
             _specificity(step, topic) if topic else 0,
             spread,

@@ -227,6 +227,15 @@ def test_unknown_ids_in_the_rules_tables_are_caught(library):
     )
 
 
+def test_unknown_ids_in_the_words_a_review_settles_are_caught(library):
+    rules = library.rules.model_copy(
+        update={"settled_by_review_words": {"employer_not_toldd": ("told my manager",)}}
+    )
+    broken = library_with_steps(library, full_grid(), rules)
+    problems = lint_library(broken).problems
+    assert "rules.yaml field 'settled_by_review_words': unknown id 'employer_not_toldd'" in problems
+
+
 def test_unknown_answers_in_the_word_prompts_are_caught(library):
     from goal_library.models import WordPrompt
 

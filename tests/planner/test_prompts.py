@@ -316,3 +316,98 @@ def test_a_service_the_words_say_has_ended_is_not_read(library):
         assert not {"eating_disorder_service", "cmht"} & set(read.strengths), said
     still = as_read(profile(barriers_own_words="My CPN comes every fortnight."), library)
     assert "cmht" in still.strengths
+
+
+def test_a_more_specific_tick_wins_over_general_words():
+    from planner.prompts import word_prompts as prompts_from
+
+    class _Library:
+        prompts = (
+            WordPrompt(
+                phrases=("owing",), topic="money you owe", add="debts", unless=("owes_family",)
+            ),
+        )
+        barrier_ids = frozenset({"debts", "owes_family"})
+        strength_ids = frozenset()
+        labels = None
+
+        def barrier(self, _):
+            return type("B", (), {"label": "Debts"})()
+
+    def read(ticked):
+        said = ("I borrowed £600 off my sister and I hate owing her.",)
+        found = prompts_from(
+            said,
+            strengths=(),
+            barriers=ticked,
+            work_situation=None,
+            language="en",
+            library=_Library(),  # type: ignore[arg-type]
+        )
+        return [p.value for p in found]
+
+    assert read(()) == ["debts"]
+    assert read(("owes_family",)) == [], "owing family, ticked, says it already"
+
+
+def test_money_borrowed_from_family_ticked_is_not_read_as_debts_too(library):
+    said = "I borrowed £600 off my sister for the rent and I hate owing her."
+    read = as_read(profile(barriers=["owes_family_or_friends"], barriers_own_words=said), library)
+    assert "debts" not in read.barriers
+    card = as_read(
+        profile(barriers=["owes_family_or_friends"], barriers_own_words="£2,000 on a credit card."),
+        library,
+    )
+    assert "debts" in card.barriers, "a lender named plainly is still read"
+
+
+def test_caring_said_of_the_past_is_not_read_as_caring_now(library):
+    for said in (
+        "Jim died seven weeks ago. I was his carer so my carer money is stopping.",
+        "I used to look after my mum before she died.",
+    ):
+        assert (
+            "caring_responsibilities"
+            not in as_read(profile(barriers_own_words=said), library).barriers
+        )
+    now = as_read(profile(barriers_own_words="I look after my mum every day."), library)
+    assert "caring_responsibilities" in now.barriers
+
+
+def test_a_condition_of_someone_they_looked_after_is_not_theirs(library):
+    said = "I looked after Jim for nine years, his COPD, all his tablets and the oxygen."
+    assert "physical_health" not in as_read(profile(strengths_own_words=said), library).barriers
+    own = as_read(profile(barriers_own_words="My COPD is bad in winter."), library)
+    assert "physical_health" in own.barriers
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Some nights I think I'd be as well being with him.",
+        "Since she died I wish I could be with her.",
+        "I go to bed hoping I don't wake up.",
+        "Honestly I'm tired of living.",
+    ],
+)
+def test_wishing_not_to_go_on_said_in_passing_is_asked_about_not_drafted(library, said):
+    asked = {(p.field, p.value, p.drafted) for p in _prompts(library, said)}
+    assert ("barriers", "recent_crisis", False) in asked
+    assert "recent_crisis" not in as_read(profile(barriers_own_words=said), library).barriers
+
+
+def test_words_that_only_sound_like_not_going_on_are_not_asked_about(library):
+    for said in ("I try not to wake up the baby.", "I'd be as well getting the bus."):
+        assert ("barriers", "recent_crisis") not in {
+            (p.field, p.value) for p in _prompts(library, said)
+        }
+
+
+def test_caring_ticked_that_the_words_say_is_over_is_asked_about_not_leaned_on(library):
+    said = "Jim died seven weeks ago. I was his carer so my carer money is stopping."
+    person = profile(barriers=["caring_responsibilities", "bereaved"], barriers_own_words=said)
+    asked = {(p.field, p.value) for p in _prompts(library, said, barriers=person.barriers)}
+    assert ("check", "caring_responsibilities") in asked
+    assert "caring_responsibilities" not in as_read(person, library).barriers
+    answered = person.model_copy(update={"words_set_aside": ["check:caring_responsibilities"]})
+    assert "caring_responsibilities" in as_read(answered, library).barriers

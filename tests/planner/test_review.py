@@ -828,3 +828,160 @@ def test_done_leads_to_the_bigger_step_of_its_own_family(build_library):
     reviewed = review_plan(plan, {"ask_for_follow_up": "done"}, library, TODAY)
     step = next(s for s in reviewed.steps if s.id == "go_to_follow_up")
     assert step.reasons[0] == _words(library, "done", "next")
+
+
+def _other_kinds_moves(other_kinds=True):
+    not_for_me = tuple(
+        {**move, "other_kinds": other_kinds} if move["move"].startswith("another") else move
+        for move in TEST_REVIEW_MOVES["not_for_me"]
+    )
+    return {**TEST_REVIEW_MOVES, "not_for_me": not_for_me}
+
+
+def test_not_for_me_is_not_answered_with_more_of_the_same(build_library):
+    money = {"area": "money_and_home", "grade": 1}
+    steps = [
+        *(s for s in full_grid() if s.area != "money_and_home"),
+        make_step(
+            "day_money_runs_out",
+            kinds=("basic_needs",),
+            only_for=("runs_out_before_payday",),
+            **money,
+        ),
+        make_step(
+            "money_letters_pile",
+            kinds=("basic_needs",),
+            only_for=("runs_out_before_payday", "money_worries"),
+            **money,
+        ),
+        make_step("letters_in_a_safe_place", strengths=("organised",), **money),
+        make_step("bus_pass", eases=("no_money_for_travel",), **money),
+    ]
+    person = {
+        "stage": 2,
+        "aims": ["sort_money_or_home"],
+        "strengths": ["organised"],
+        "barriers": ["runs_out_before_payday", "no_money_for_travel"],
+    }
+    words = _words(build_library(steps), "not_for_me", "another_same_grade")
+
+    def follow_on(other_kinds):
+        library = build_library(steps, rules_table(review_moves=_other_kinds_moves(other_kinds)))
+        plan = _plan_with(library, "day_money_runs_out", **person)
+        reviewed = review_plan(plan, {"day_money_runs_out": "not_for_me"}, library, TODAY)
+        return [s.id for s in reviewed.steps if s.reasons[0] == words]
+
+    (without,) = follow_on(other_kinds=False)
+    assert without in {"money_letters_pile", "letters_in_a_safe_place"}, "without the rule"
+    assert follow_on(other_kinds=True) == ["bus_pass"], "another need they raised, not letters"
+
+
+def test_unlike_steps_are_its_kinds_and_what_it_alone_was_for(build_library):
+    from planner.review import unlike_steps
+
+    money = {"area": "money_and_home", "grade": 1}
+    steps = [
+        *full_grid(),
+        make_step("carer_gp", area="looking_after_myself", only_for=("caring_responsibilities",)),
+        make_step(
+            "carer_break", area="looking_after_myself", only_for=("caring_responsibilities",)
+        ),
+        make_step(
+            "carer_centre", area="people_and_connection", only_for=("caring_responsibilities",)
+        ),
+        make_step("fuel_voucher", kinds=("basic_needs",), **money),
+        make_step("food_bank", kinds=("basic_needs",), **money),
+    ]
+    library = build_library(steps)
+    person = profile(barriers=["caring_responsibilities"])
+    unlike = unlike_steps(library.step("carer_gp"), person, library)
+    assert "carer_break" in unlike and "carer_centre" not in unlike, "its own area only"
+    assert "food_bank" in unlike_steps(library.step("fuel_voucher"), person, library)
+
+
+def _told_work_library(build_library, **rules):
+    from goal_library.models import WordPrompt
+
+    work = {"area": "volunteering_and_work", "grade": 2, "kinds": ("in_work",)}
+    steps = [
+        *(s for s in full_grid() if s.area != "volunteering_and_work"),
+        make_step("decide_what_to_tell", next="talk_to_manager", **work),
+        make_step("talk_to_manager", ruled_out_by=("employer_not_told",), **work),
+        make_step("wellness_plan", **work),
+    ]
+    prompts = (WordPrompt(phrases=("not told them",), topic="work", add="employer_not_told"),)
+    library = build_library(steps, rules_table(**rules))
+    return library.model_copy(update={"prompts": prompts})
+
+
+_NOT_TOLD = {
+    "stage": 4,
+    "work_situation": "in_work",
+    "work_hours": 20,
+    "barriers_own_words": "I've not told them about my anxiety.",
+}
+
+
+def test_a_barrier_the_review_takes_away_is_not_read_back_from_the_first_words(build_library):
+    library = _told_work_library(build_library)
+    plan = _plan_with(library, "decide_what_to_tell", barriers=["employer_not_told"], **_NOT_TOLD)
+    kept = review_plan(plan, {"decide_what_to_tell": "done"}, library, TODAY)
+    assert "talk_to_manager" not in _ids(kept)
+    changed = review_plan(
+        plan,
+        {"decide_what_to_tell": "done"},
+        library,
+        TODAY,
+        changes=ReviewChanges(barriers=[]),
+    )
+    assert "talk_to_manager" in _ids(changed)
+    assert changed.profile.words_set_aside == ["barriers:employer_not_told"]
+
+
+def test_words_at_a_review_settle_what_the_first_words_said(build_library):
+    settled = {"employer_not_told": ("told the nurse manager",)}
+    library = _told_work_library(build_library, settled_by_review_words=settled)
+    plan = _plan_with(library, "decide_what_to_tell", **_NOT_TOLD)
+    quiet = review_plan(plan, {"decide_what_to_tell": "done"}, library, TODAY)
+    assert "talk_to_manager" not in _ids(quiet)
+    told = review_plan(
+        plan,
+        {"decide_what_to_tell": "done"},
+        library,
+        TODAY,
+        what_went_well="I told the nurse manager I have anxiety.",
+    )
+    assert "talk_to_manager" in _ids(told)
+    assert told.profile.words_set_aside == ["barriers:employer_not_told"]
+    # A ticked answer is not taken away by words: the coach and the person change it.
+    ticked = _plan_with(library, "decide_what_to_tell", barriers=["employer_not_told"], **_NOT_TOLD)
+    still = review_plan(
+        ticked,
+        {"decide_what_to_tell": "done"},
+        library,
+        TODAY,
+        what_went_well="I told the nurse manager I have anxiety.",
+    )
+    assert "talk_to_manager" not in _ids(still)
+
+
+def test_a_step_done_shows_the_person_can_do_its_grade(build_library):
+    people = {"area": "people_and_connection", "with_others": True}
+    steps = [
+        *full_grid(),
+        make_step("mens_shed", grade=3, next="hobby_club", **people),
+        make_step("hobby_club", grade=4, smaller="mens_shed", **people),
+    ]
+
+    def reviewed(shows, **review):
+        library = build_library(steps, rules_table(done_shows_stage=shows))
+        plan = _plan_with(library, "mens_shed", stage=2, aims=["meet_people"])
+        return review_plan(plan, {"mens_shed": "done"}, library, TODAY, **review)
+
+    assert "hobby_club" not in _ids(reviewed(shows=False))
+    shown = reviewed(shows=True)
+    assert "hobby_club" in _ids(shown)
+    assert shown.profile.area_stages == {"people_and_connection": 3, "getting_out": 3}
+    assert "hobby_club" not in _ids(reviewed(shows=True, stage=1)), "the coach lowered the stage"
+    set_now = reviewed(shows=True, area_stages={"people_and_connection": 2})
+    assert "hobby_club" not in _ids(set_now), "the coach set that area's stage at this review"

@@ -834,3 +834,93 @@ def test_a_more_urgent_need_it_does_not_cover_takes_the_last_place(build_library
         ("keep_numbers", "safety"),
         ("debt_adviser_about_bailiffs", "basic_need"),
     ]
+
+
+def _keep_the_job_library(build_library):
+    work = {"area": "volunteering_and_work", "grade": 2}
+    steps = [
+        *(s for s in full_grid() if s.area != "volunteering_and_work"),
+        make_step("access_to_work", kinds=("in_work",), **work),
+        make_step("wellness_plan", kinds=("in_work",), **work),
+        make_step(
+            "more_hours",
+            kinds=("in_work",),
+            said_as=("more hours",),
+            # Not while the job is at risk, as in the library.
+            not_when_said=("attendance warning",),
+            **work,
+        ),
+    ]
+    rules = _rules(
+        slots=(
+            {
+                "id": "keep_your_job",
+                "when": {
+                    "work_situation": ("in_work",),
+                    "not_hoping": ("more hours",),
+                    "still_open_when_said": ("keep this job",),
+                },
+                "takes": {"kinds": ("in_work",), "prefer": ("access_to_work",)},
+            },
+            {
+                "id": "job_at_risk",
+                "when": {"work_situation": ("in_work",), "said": ("attendance warning",)},
+                "takes": {"kinds": ("in_work",), "prefer": ("wellness_plan",)},
+                "repeat": 2,
+            },
+            {"id": "asked_for", "takes": {"named": True}},
+        )
+    )
+    return build_library(steps, rules)
+
+
+def test_hoping_to_keep_this_job_keeps_its_slot_open_beside_hopes_for_more_hours(
+    build_library,
+):
+    library = _keep_the_job_library(build_library)
+    person = profile(stage=4, work_situation="in_work", work_hours=16, hopes="More hours one day.")
+    assert "keep_your_job" not in {s.trace.slot for s in build_plan(person, library).steps}
+    keeping = person.model_copy(update={"hopes": "Keep this job for now, then more hours."})
+    assert _slots(build_plan(keeping, library))[0] == ("access_to_work", "keep_your_job")
+
+
+def test_a_job_their_words_say_is_at_risk_gets_steps_to_keep_it_first(build_library):
+    library = _keep_the_job_library(build_library)
+    person = profile(
+        stage=4,
+        work_situation="in_work",
+        work_hours=16,
+        hopes="More hours one day.",
+        barriers_own_words="I'm on an attendance warning.",
+    )
+    slots = _slots(build_plan(person, library))
+    assert slots == [("wellness_plan", "job_at_risk"), ("access_to_work", "job_at_risk")]
+    calm = person.model_copy(update={"barriers_own_words": "Work is fine."})
+    assert "job_at_risk" not in {slot for _, slot in _slots(build_plan(calm, library))}
+
+
+def test_towards_an_aim_a_step_written_for_what_they_raised_leads_the_general_one(
+    build_library, library
+):
+    learning = {"area": "learning_and_skills", "grade": 3}
+    lead = library.aim("learn_something").leads[0]
+    steps = [
+        *(s for s in full_grid() if s.area != "learning_and_skills"),
+        make_step(lead, strengths=("curious",), **learning),
+        make_step("college_money_for_care_leavers", only_for=("care_leaver",), **learning),
+        make_step(
+            "bigger_course_for_care_leavers",
+            area="learning_and_skills",
+            grade=4,
+            only_for=("care_leaver",),
+            strengths=("curious", "creative"),
+        ),
+    ]
+    built = build_library(steps)
+    person = profile(stage=3, aims=["learn_something"], strengths=["curious"])
+    assert build_plan(person, built).steps[0].id == lead
+    care_leaver = person.model_copy(update={"barriers": ["care_leaver"]})
+    assert build_plan(care_leaver, built).steps[0].id == "college_money_for_care_leavers"
+    # A bigger step than their stage does not jump the lead steps for being specific.
+    only_bigger = [s for s in steps if s.id != "college_money_for_care_leavers"]
+    assert build_plan(care_leaver, build_library(only_bigger)).steps[0].id == lead

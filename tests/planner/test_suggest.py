@@ -205,3 +205,21 @@ def test_help_now_contacts_default_to_england_and_follow_the_nation(library):
 def test_same_answers_give_the_same_plan(library):
     person = profile(stage=3, strengths=["animals", "cooking"], barriers=["poor_sleep"])
     assert build_plan(person, library) == build_plan(person.model_copy(), library)
+
+
+def test_starting_a_job_in_northern_ireland_gets_its_own_help_until_the_first_pay(library):
+    """The Flexible Support Fund is for Great Britain; Northern Ireland has the Adviser
+    Discretion Fund at the Jobs and Benefits office."""
+    for nation, expected in (
+        ("northern_ireland", "ask_about_the_adviser_discretion_fund_ni"),
+        ("scotland", "ask_coach_about_help_until_your_first_pay"),
+    ):
+        person = profile(
+            stage=4,
+            nation=nation,
+            work_situation="starting_a_job",
+            aims=["paid_work"],
+            barriers=["no_money_for_travel", "runs_out_before_payday"],
+        )
+        plan = build_plan(person, library)
+        assert (expected, "until_first_pay") in [(s.id, s.trace.slot) for s in plan.steps]
