@@ -37,6 +37,13 @@ _RESOLVED = re.compile(
     r"|behind me now)\b"
 )
 _CLAUSE_END = re.compile(r"[.!?;,\n]|\bbut\b")
+# "Not to be pushed for more hours", "I don't want to be rushed into work": a phrase the same
+# clause turns down, however many words after the negative; and "more hours before I'm ready".
+_TURNED_DOWN_BEFORE = re.compile(
+    r"\b(?:not|don't|dont|do not|never)\b(?:\s+\S+){0,4}?\s+"
+    r"(?:pushed|pressured|forced|rushed|ready)\b"
+)
+_TURNED_DOWN_AFTER = re.compile(r"^[^,.;!?\n]*\b(?:before|until) i'?m ready\b")
 _NEGATIVES = frozenset(
     {
         "no",
@@ -242,8 +249,15 @@ def _said(
     that says it is over."""
     for match in pattern.finditer(words):
         sentence_so_far = re.split(r"[.!?;\n]", words[: match.start()])[-1]
-        before = re.split(r",", sentence_so_far)[-1].split()[-_NEGATION_REACH:]
-        if _NEGATIVES.intersection(before):
+        clause_before = re.split(r",", sentence_so_far)[-1]
+        if _NEGATIVES.intersection(clause_before.split()[-_NEGATION_REACH:]):
+            continue
+        # A phrase that is itself a refusal ("not to be pushed") is what it says.
+        refusal = bool(_NEGATIVES.intersection(match.group(0).split()))
+        if not refusal and (
+            _TURNED_DOWN_BEFORE.search(clause_before)
+            or _TURNED_DOWN_AFTER.search(words[match.end() :])
+        ):
             continue
         sentence = sentence_so_far + re.split(r"[.!?;\n]", words[match.start() :])[0]
         if recent_only and _PAST.search(sentence):

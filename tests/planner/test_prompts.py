@@ -64,6 +64,28 @@ def test_words_just_after_a_negative_are_not_read(library):
     assert ("barriers", "debts") in {(p.field, p.value) for p in found}
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Not to be pushed for more hours before I'm ready.", False),
+        ("I don't want to be rushed into more hours.", False),
+        ("More hours before I'm ready would break me.", False),
+        ("Keep this job, and more hours in the spring.", True),
+        ("I'd like more hours. I'm not ready for a new job.", True),
+    ],
+)
+def test_a_phrase_the_same_clause_turns_down_is_not_named(text, named):
+    from planner.prompts import text_names
+
+    assert text_names(("more hours",), text) is named
+
+
+def test_a_phrase_that_is_itself_a_refusal_is_named():
+    from planner.prompts import text_names
+
+    assert text_names(("not to be pushed",), "Not to be pushed for more hours before I'm ready.")
+
+
 def test_curly_apostrophes_read_like_straight_ones(library):
     found = _prompts(library, "My best mate isn’t talking to me.")
     assert ("barriers", "no_support_network") in {(p.field, p.value) for p in found}
@@ -198,6 +220,8 @@ def test_a_friend_the_words_contradict_is_not_needed_by_any_step_offered(words_l
         ("I want to work in care again.", "care_leaver"),
         ("I have no income apart from my ESA.", "no_money_now"),
         ("I need a budgeting loan for a new cooker.", "repaying_an_advance"),
+        ("I owe my gran three hundred quid and she won't let me pay it back.", "domestic_abuse"),
+        ("We had to present as homeless, so we're in a temporary flat.", "no_safe_place_to_live"),
     ],
 )
 def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
@@ -210,6 +234,8 @@ def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
     [
         ("He keeps the bank card and checks my phone.", "domestic_abuse"),
         ("He won't let me see my sister.", "domestic_abuse"),
+        ("She won't let me leave the house on my own.", "domestic_abuse"),
+        ("We had to present as homeless, so we're in a temporary flat.", "housing_problems"),
         ("I was in foster care from 11 to 18.", "care_leaver"),
         ("Eight years in the Royal Logistics Corps, Afghanistan twice.", "served_in_forces"),
         ("The gambling got worse after my wife passed.", "bereaved"),
