@@ -640,7 +640,7 @@ def with_stage_shown(
                 stages[area] = step.grade
     if stages == profile.area_stages:
         return profile
-    return profile.model_copy(update={"area_stages": stages})
+    return revised(profile, library, area_stages=stages)
 
 
 def with_readings_answered(
@@ -666,7 +666,7 @@ def with_readings_answered(
     new = sorted((answered & read) - set(profile.words_set_aside))
     if not new:
         return profile
-    return profile.model_copy(update={"words_set_aside": [*profile.words_set_aside, *new]})
+    return revised(profile, library, words_set_aside=[*profile.words_set_aside, *new])
 
 
 def updated_profile(

@@ -28,7 +28,8 @@ AXE_ALLOWED: dict[str, str] = {}
 def _wait_for_page(page, title: str) -> None:
     from playwright.sync_api import expect
 
-    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+    # A page that builds a plan can take a few seconds on a busy machine.
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible(timeout=20_000)
     page.wait_for_timeout(300)
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
 
@@ -113,22 +114,32 @@ def _snap(page, folder: Path, name: str) -> None:
 def _snap_narrow(page, folder: Path, name: str) -> None:
     """The whole page on a 390 pixel phone screen; nothing may run past its right edge."""
     page.set_viewport_size({"width": 390, "height": 844})
-    page.wait_for_timeout(400)
+    _laid_out_at(page, 390)
     # Streamlit scrolls inside its own container, so grow the window to show the whole page.
     height = page.evaluate(
         "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], "
         "[data-testid=stMainBlockContainer]')].map(e => e.scrollHeight), 844)"
     )
     page.set_viewport_size({"width": 390, "height": min(int(height) + 40, 8000)})
-    page.wait_for_timeout(300)
+    _laid_out_at(page, 390)
     wider = page.evaluate(
         "() => [...document.querySelectorAll('[data-testid=stMain] *')]"
         ".filter(e => e.getBoundingClientRect().right > 392).map(e => e.tagName).slice(0, 5)"
     )
     page.screenshot(path=folder / f"{name}-390.png")
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.wait_for_timeout(300)
+    _laid_out_at(page, 1280)
     assert not wider, (name, wider)
+
+
+def _laid_out_at(page, width: int) -> None:
+    """Wait until the page has been laid out again for a window `width` pixels wide."""
+    page.wait_for_function(
+        "(width) => window.innerWidth === width && document.querySelector('[data-testid=stMain]')"
+        ".getBoundingClientRect().width <= width",
+        arg=width,
+    )
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
 
 
 def test_a_whole_appointment_in_the_browser(app_server, browser_page, tmp_path):
@@ -302,7 +313,9 @@ def test_aims_can_be_put_in_order_in_place(app_server, browser_page, tmp_path):
     for label in ("Get out more", "Meet people"):
         aims.click()
         page.get_by_role("option", name=label, exact=True).click()
-        page.wait_for_timeout(300)
+        # Chosen, it leaves the list of choices.
+        expect(page.get_by_role("option", name=label, exact=True)).to_have_count(0)
+        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
     page.keyboard.press("Escape")
     order = page.locator(".st-key-order_aims li")
     expect(order).to_have_text(["Get out more", "Meet people"])

@@ -81,7 +81,9 @@ def test_changes_to_the_plan_survive_a_changed_answer_and_a_review(
         _wait_for_page(page, title)
     page.get_by_text("What makes things harder", exact=True).click()
     page.get_by_text("Nowhere safe to live, or about to lose my home", exact=True).click()
-    page.wait_for_timeout(300)
+    home = page.get_by_role("checkbox", name="Nowhere safe to live, or about to lose my home")
+    expect(home).to_be_checked()
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
     for title in ("Your progress", "Suggested steps"):
         _continue(page, title)
     expect(page.get_by_role("heading", name="Not in the new plan")).to_be_visible()
