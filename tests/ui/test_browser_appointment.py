@@ -34,6 +34,13 @@ def _wait_for_page(page, title: str) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
 
 
+def _rerun_done(page) -> None:
+    """Wait until the rerun a click started has ended."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
+
+
 def _continue(page, next_title: str) -> None:
     """Press the page's way on ("Start now" on Start, "Continue" after it)."""
     page.locator(".st-key-nav_continue button").click()
@@ -78,7 +85,7 @@ def _review_every_step_as(page, reference: str, outcome: str) -> None:
     _wait_for_page(page, "How did it go?")
     for group in page.get_by_role("radiogroup").all():
         group.get_by_text(outcome, exact=True).click()
-        page.wait_for_timeout(200)
+        _rerun_done(page)
 
 
 def _scan(page, name: str, results: dict) -> None:
@@ -315,7 +322,7 @@ def test_aims_can_be_put_in_order_in_place(app_server, browser_page, tmp_path):
         page.get_by_role("option", name=label, exact=True).click()
         # Chosen, it leaves the list of choices.
         expect(page.get_by_role("option", name=label, exact=True)).to_have_count(0)
-        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
+        _rerun_done(page)
     page.keyboard.press("Escape")
     order = page.locator(".st-key-order_aims li")
     expect(order).to_have_text(["Get out more", "Meet people"])

@@ -53,6 +53,13 @@ def _answer_rows(library: Library) -> list[tuple[str, str, list[str], str]]:
     """(name, question, answer lines, the page that asks it) for each answer."""
     current = appointment()
     answers = current.answers
+    reviewing = current.review is not None
+    # At a review, "What has changed" asks again what About you, strengths and harder asked.
+    about, strengths, harder = (
+        ("what_has_changed",) * 3
+        if reviewing
+        else ("about_you", "strengths", "what_makes_things_harder")
+    )
     stage_titles = {stage.stage: stage.title for stage in library.stages}
     rows: list[tuple[str, str, list[str], str]] = [
         ("nation", "Where you live", [NATION_LABELS[answers.nation]], "start")
@@ -65,27 +72,13 @@ def _answer_rows(library: Library) -> list[tuple[str, str, list[str], str]]:
             ("name", "Name", [answers.preferred_name or NOT_GIVEN], "about_you"),
             ("hopes", "What matters to you", [answers.hopes or NOT_GIVEN], "about_you"),
         ]
-    changed_page = "what_has_changed" if current.review is not None else "about_you"
+    stage = stage_titles.get(answers.stage, NOT_GIVEN) if answers.stage else NOT_GIVEN
     rows += [
-        ("aims", "What you want", _labels(answers.aims, library.aims), changed_page),
-        ("work", "Work", [_work(answers)], changed_page),
-        (
-            "stage",
-            "Where you are now",
-            [stage_titles.get(answers.stage, NOT_GIVEN) if answers.stage else NOT_GIVEN],
-            "where_you_are_now",
-        ),
-    ]
-    strengths_page = "what_has_changed" if current.review is not None else "strengths"
-    harder_page = "what_has_changed" if current.review is not None else "what_makes_things_harder"
-    rows += [
-        ("strengths", "Strengths", _labels(answers.strengths, library.strengths), strengths_page),
-        (
-            "harder",
-            "What makes things harder",
-            _labels(answers.barriers, library.barriers),
-            harder_page,
-        ),
+        ("aims", "What you want", _labels(answers.aims, library.aims), about),
+        ("work", "Work", [_work(answers)], about),
+        ("stage", "Where you are now", [stage], "where_you_are_now"),
+        ("strengths", "Strengths", _labels(answers.strengths, library.strengths), strengths),
+        ("harder", "What makes things harder", _labels(answers.barriers, library.barriers), harder),
     ]
     return rows
 
