@@ -275,6 +275,8 @@ def _rules_table_problems(library: Library) -> list[str]:
         ]
     step_ids = frozenset(s.id for s in library.steps)
     named += [("work_support_routes", i, step_ids) for i in rules.work_support_routes]
+    if rules.hoped_work_step is not None:
+        named += [("hoped_work_step", rules.hoped_work_step, step_ids)]
     named += [(f"aims.{aim.id}.leads", i, step_ids) for aim in library.aims for i in aim.leads]
     named += [
         (f"crisis.unless_aimed.{kind}", aim, library.aim_ids)

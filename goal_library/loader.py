@@ -253,6 +253,7 @@ def _undeclared(
             for ks in rules.work_situation_not_in_draft.values()
             for k in ks
         ),
+        *(("hoped_work_not_in_draft", k) for k in rules.hoped_work_not_in_draft),
         *(("covered_by_kinds", k) for ks in rules.covered_by_kinds.values() for k in ks),
         *(("not_covered_by_kinds", k) for ks in rules.not_covered_by_kinds.values() for k in ks),
         *(("refill_not_after_kinds", k) for k in rules.refill_not_after_kinds),

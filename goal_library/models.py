@@ -147,6 +147,11 @@ class LibraryStep(_Strict):
         description="Done with the coach during the appointment (ringing the council's "
         "housing team together): not held back by a getting-out or people setting limit.",
     )
+    quotes_hopes: bool = Field(
+        default=False,
+        description="The plan quotes back what the person hopes for where it names the step "
+        '(said_as): "You said: ‘a job on a forklift’." Their words make it theirs.',
+    )
     coach_can_fund: bool = Field(
         default=False,
         description="Its cost (fares, fees) is one the coach can often help with: the step says "
@@ -196,6 +201,13 @@ class LibraryStep(_Strict):
         if when_named and not info.data.get("said_as"):
             raise ValueError("a step offered only when named needs said_as phrases")
         return when_named
+
+    @field_validator("quotes_hopes")
+    @classmethod
+    def _quotes_what_names_it(cls, quotes_hopes: bool, info: ValidationInfo) -> bool:
+        if quotes_hopes and not info.data.get("said_as"):
+            raise ValueError("a step that quotes the person's hopes needs said_as phrases")
+        return quotes_hopes
 
     @property
     def settings(self) -> frozenset[str]:
@@ -626,6 +638,25 @@ class PlanningRules(_Strict):
         default_factory=dict,
         description="Kinds of step a draft leaves out for a work situation (no job search for "
         "someone in work); they stay among the alternatives.",
+    )
+    still_open_at_review: tuple[str, ...] = Field(
+        default=(),
+        description="Words that show a sentence said at a review is about something still open "
+        '("I still need a GP"): those sentences are read like the person\'s own words.',
+    )
+    not_now: tuple[str, ...] = Field(
+        default=(),
+        description='Words that put a hope later ("one day"): a sentence with them is not read '
+        "as work the person hopes for now.",
+    )
+    hoped_work_not_in_draft: tuple[Kind, ...] = Field(
+        default=(),
+        description="Kinds of step a draft leaves out for a person whose hopes already name the "
+        "work they want (a step about choosing what work to try is below what they said).",
+    )
+    hoped_work_step: str | None = Field(
+        default=None,
+        description="The step whose said_as phrases show that the person's hopes name work.",
     )
     kinds_for_work_situations: dict[Kind, tuple[str, ...]] = Field(
         default_factory=dict,

@@ -88,6 +88,11 @@ class Profile(BaseModel):
     strengths_own_words: OwnWords = ""
     barriers_own_words: OwnWords = ""
     hopes: OwnWords = ""
+    review_words: OwnWords = Field(
+        default="",
+        description="What the person said at the last review (what went well, and about each "
+        "step): read like their own words, so a need they raise there is heard.",
+    )
     nation: NationId = "england"
     work_situation: WorkSituation | None = Field(
         default=None,

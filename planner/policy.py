@@ -30,6 +30,7 @@ from planner.rules import (
     effective_stage,
     for_their_nation,
     grade_window,
+    hoped_now,
     is_about_them,
     kinds_not_raised,
     not_for_them,
@@ -217,6 +218,11 @@ def _follows_on(step: LibraryStep, person: Person, library: Library) -> Verdict:
 def _when_named(step: LibraryStep, person: Person, library: Library) -> Verdict:
     if not step.when_named:
         return _one("when_named", False, "", "offered to anyone it fits")
+    if step.quotes_hopes:
+        refused = not hoped_now(step, person.profile, library.rules)
+        return _one(
+            "when_named", refused, "only when their hopes name it now", "their hopes name it now"
+        )
     refused = not words_name(step.said_as, person.profile)
     return _one("when_named", refused, "only when their own words name it", "their words name it")
 

@@ -36,6 +36,8 @@ _RESOLVED = re.compile(
     r"\b(?:cleared|went on clearing|paid (?:it |them |that )?off|sorted now|over now"
     r"|behind me now)\b"
 )
+# A sentence with its closing stop, or the last words without one.
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _CLAUSE_END = re.compile(r"[.!?;,\n]|\bbut\b")
 # "Not to be pushed for more hours", "I don't want to be rushed into work": a phrase the same
 # clause turns down, however many words after the negative; and "more hours before I'm ready".
@@ -97,10 +99,13 @@ def word_prompts(
     language: str,
     library: Library,
     set_aside: Iterable[str] = (),
+    hopes: str = "",
 ) -> list[Prompt]:
     """Suggestions from the person's own words that their answers do not hold yet and they
-    have not set aside, in the table's order, one per answer."""
-    words = _normalised(tuple(texts))
+    have not set aside, in the table's order, one per answer. A skill or a service is read
+    from what they said of themselves, never from what they `hopes` for ("then a trade")."""
+    about_them = _normalised(tuple(texts))
+    words = _normalised((hopes, *texts))
     if not words.strip():
         return []
     ticked = {*strengths, *barriers}
@@ -109,7 +114,7 @@ def word_prompts(
     for entry in library.prompts:
         said = _said(
             _pattern(entry.phrases),
-            words,
+            about_them if entry.add in library.strength_ids else words,
             recent_only=entry.recent_only,
             not_near=_pattern(entry.not_near) if entry.not_near else None,
             unless_resolved=True,
@@ -128,6 +133,7 @@ class Said(Protocol):
     hopes: str
     strengths_own_words: str
     barriers_own_words: str
+    review_words: str
     strengths: list[str]
     barriers: list[str]
     work_situation: str | None
@@ -138,7 +144,8 @@ class Said(Protocol):
 def profile_prompts(profile: Said, library: Library) -> list[Prompt]:
     """The prompts from a person's own words, leaving out those set aside."""
     return word_prompts(
-        (profile.hopes, profile.strengths_own_words, profile.barriers_own_words),
+        (profile.strengths_own_words, profile.barriers_own_words, profile.review_words),
+        hopes=profile.hopes,
         strengths=profile.strengths,
         barriers=profile.barriers,
         work_situation=profile.work_situation,
@@ -205,16 +212,34 @@ def _prompts_for(
 
 
 def words_name(phrases: tuple[str, ...], person: Said, *, hopes_only: bool = False) -> bool:
-    """Whether the person's own words (or only what they hope for) say one of `phrases`, not
-    just after a negative."""
+    """Whether the person's own words say one of `phrases`, not just after a negative; with
+    `hopes_only`, only what they ask for: what they hope for, and what they said at the last
+    review that they still need."""
     if not phrases:
         return False
     texts = (
-        (person.hopes,)
+        (person.hopes, person.review_words)
         if hopes_only
-        else (person.hopes, person.strengths_own_words, person.barriers_own_words)
+        else (
+            person.hopes,
+            person.strengths_own_words,
+            person.barriers_own_words,
+            person.review_words,
+        )
     )
     return text_names(phrases, *texts)
+
+
+def sentences_naming(
+    phrases: tuple[str, ...], text: str, *, at_most: int, unless: tuple[str, ...] = ()
+) -> str:
+    """The sentences of `text` that name one of `phrases` (not just after a negative) and none
+    of `unless`, as written, cut at a word to no more than `at_most` characters."""
+    sentences = [s.strip() for s in _SENTENCE.findall(text[:_READ_AT_MOST]) if s.strip()]
+    naming = " ".join(s for s in sentences if text_names(phrases, s) and not text_names(unless, s))
+    if len(naming) <= at_most:
+        return naming
+    return naming[: at_most - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def text_names(phrases: tuple[str, ...], *texts: str) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from goal_library.models import Library, LibraryStep, ReviewMove
 from planner.editing import revised_plan, with_note
 from planner.models import (
+    OWN_WORDS_MAX_CHARS,
     Outcome,
     Plan,
     PlanStep,
@@ -29,7 +30,7 @@ from planner.models import (
     revised,
 )
 from planner.policy import Scope, candidates, may_offer
-from planner.prompts import as_read, read_from_words, text_names
+from planner.prompts import as_read, read_from_words, sentences_naming, text_names
 from planner.reasons import stage_fit_reason
 from planner.rules import (
     about,
@@ -37,6 +38,7 @@ from planner.rules import (
     effective_stage,
     in_crisis,
     is_like_one_of,
+    left_out_of_draft,
     should_offer_smaller,
     step_cap,
 )
@@ -89,6 +91,9 @@ def review_plan(
     )
     profile = with_readings_answered(
         plan.profile, profile, library, (what_went_well, *words.values())
+    )
+    profile = profile.model_copy(
+        update={"review_words": still_open(library, (what_went_well, *words.values()))}
     )
     # The draft below reads the person's words itself; the moves read them too.
     person = as_read(profile, library)
@@ -399,7 +404,7 @@ def _another_in_area(
         key=lambda s: shares_purpose(s) if tired_of_it else not shares_purpose(s),
     )
     # Someone in work is not swapped onto a job search, as a draft would not offer one.
-    left_out = set(library.rules.work_situation_not_in_draft.get(profile.work_situation or "", ()))
+    left_out = left_out_of_draft(profile, library)
     for candidate in ranked:
         if candidate.id == current.id or candidate.id in taken or candidate.id in unlike:
             continue
@@ -667,6 +672,14 @@ def with_readings_answered(
     if not new:
         return profile
     return revised(profile, library, words_set_aside=[*profile.words_set_aside, *new])
+
+
+def still_open(library: Library, said: Iterable[str]) -> str:
+    """The sentences said at a review about something still open ("I still need a GP"), read
+    from then on like the person's own words; what got done is not read as a need."""
+    phrases = library.rules.still_open_at_review
+    found = (sentences_naming(phrases, text, at_most=OWN_WORDS_MAX_CHARS) for text in said)
+    return " ".join(f for f in found if f)[:OWN_WORDS_MAX_CHARS]
 
 
 def updated_profile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from goal_library.models import AREA_IDS, Aim, Library, LibraryStep, PlanningRules
 from planner.models import Profile
-from planner.prompts import words_name
+from planner.prompts import sentences_naming, words_name
 
 
 def effective_stage(profile: Profile, area: str) -> int:
@@ -93,6 +93,33 @@ def work_situation_kinds(
         if kind in rules.kinds_for_work_situations
         and profile.work_situation not in rules.kinds_for_work_situations[kind]
     )
+
+
+def left_out_of_draft(profile: Profile, library: Library) -> frozenset[str]:
+    """Kinds of step a draft leaves out for this person (they stay among the alternatives): no
+    job search for someone in work, and no choosing what work to try for someone whose hopes
+    already name the work they want."""
+    rules = library.rules
+    left_out = set(rules.work_situation_not_in_draft.get(profile.work_situation or "", ()))
+    if hopes_name_work(profile, library):
+        left_out |= set(rules.hoped_work_not_in_draft)
+    return frozenset(left_out)
+
+
+def hopes_name_work(profile: Profile, library: Library) -> bool:
+    """Whether what the person hopes for names the work they want now."""
+    step_id = library.rules.hoped_work_step
+    if step_id is None or not library.has_step(step_id):
+        return False
+    return bool(hoped_now(library.step(step_id), profile, library.rules))
+
+
+def hoped_now(
+    step: LibraryStep, profile: Profile, rules: PlanningRules, at_most: int = 10_000
+) -> str:
+    """What the person hopes for that names the step, in their own words: the sentences that
+    name it, leaving out those about one day ("work in a nursery one day")."""
+    return sentences_naming(step.said_as, profile.hopes, at_most=at_most, unless=rules.not_now)
 
 
 def not_for_them(step: LibraryStep, profile: Profile) -> tuple[str, ...]:

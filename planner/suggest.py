@@ -15,7 +15,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from goal_library.models import Library, LibraryStep, PlanningRules, Slot, SlotTakes, SlotWhen
-from planner.models import Plan, PlanStep, Profile, ReadFromWords, StepTrace, revised
+from planner.models import (
+    SHORT_TEXT_MAX_CHARS,
+    Plan,
+    PlanStep,
+    Profile,
+    ReadFromWords,
+    StepTrace,
+    revised,
+)
 from planner.policy import Scope, candidates, decide, rank_key, score
 from planner.prompts import Prompt, as_read, read_from_words, words_name
 from planner.reasons import step_reasons
@@ -23,6 +31,8 @@ from planner.rules import (
     about,
     aims_of,
     effective_stage,
+    hoped_now,
+    left_out_of_draft,
     open_areas,
     own_services_used,
     raised_topics,
@@ -31,6 +41,9 @@ from planner.rules import (
 )
 
 _BEAT_SHOWN = 5
+# Enough of what the person hopes for to be theirs, and short enough to read on a card.
+_QUOTED_AT_MOST = 160
+_QUOTED = "You said: “{said}” {detail}"
 ALTERNATIVE = "alternative"
 
 
@@ -409,7 +422,7 @@ def _best(
     number = slot.takes.aim_number
     in_aim_slot = bool(number and number <= len(aims))
     leads = set(library.aim(aims[number - 1]).leads) if in_aim_slot else set()
-    left_out = set(rules.work_situation_not_in_draft.get(profile.work_situation or "", ()))
+    left_out = left_out_of_draft(profile, library)
     pool = [
         step
         for area in areas
@@ -524,7 +537,7 @@ def suggested_step(
         area=step.area,
         grade=step.grade,
         title=step.title,
-        detail=step.detail,
+        detail=_with_their_words(step, profile, library.rules),
         why=step.why,
         reasons=step_reasons(
             step,
@@ -544,6 +557,16 @@ def suggested_step(
             beat=list(beat)[:_BEAT_SHOWN],
         ),
     )
+
+
+def _with_their_words(step: LibraryStep, profile: Profile, rules: PlanningRules) -> str:
+    """The step's detail, after what the person hopes for where it names the step (for a step
+    that quotes it): their own words make the step theirs."""
+    if not step.quotes_hopes:
+        return step.detail
+    room = SHORT_TEXT_MAX_CHARS - len(step.detail) - len(_QUOTED.format(said="", detail=""))
+    said = hoped_now(step, profile, rules, at_most=min(_QUOTED_AT_MOST, room))
+    return _QUOTED.format(said=said, detail=step.detail) if said else step.detail
 
 
 def _ids(steps: Iterable[LibraryStep]) -> tuple[str, ...]:

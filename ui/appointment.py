@@ -61,6 +61,8 @@ class Answers(BaseModel):
     strengths_own_words: OwnWords = ""
     barriers: list[ChoiceId] = Field(default_factory=list, max_length=100)
     barriers_own_words: OwnWords = ""
+    # What was said at the last review: carried, and read like their own words.
+    review_words: OwnWords = ""
     nation: NationId = "england"
     work_situation: WorkSituation | None = None
     work_hours: WorkHours | None = None

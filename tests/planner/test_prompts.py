@@ -222,6 +222,11 @@ def test_a_friend_the_words_contradict_is_not_needed_by_any_step_offered(words_l
         ("I need a budgeting loan for a new cooker.", "repaying_an_advance"),
         ("I owe my gran three hundred quid and she won't let me pay it back.", "domestic_abuse"),
         ("We had to present as homeless, so we're in a temporary flat.", "no_safe_place_to_live"),
+        ("Get through the first month and pass my probation.", "left_prison"),
+        ("I did two years inside, a long time ago now.", "left_prison"),
+        ("My forklift licence runs out next year.", "driving"),
+        ("I started a CSCS course but never sat the test so no card.", "trade_or_licence"),
+        ("My money runs out before payday.", "no_gp_or_medicine"),
     ],
 )
 def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
@@ -233,6 +238,12 @@ def test_loose_words_are_not_read_into_the_draft(library, text, not_read):
     ("text", "read_as"),
     [
         ("He keeps the bank card and checks my phone.", "domestic_abuse"),
+        ("My sertraline runs out on Friday and I haven't got a GP.", "no_gp_or_medicine"),
+        ("Got out of HMP Nottingham 12 days ago, on licence.", "left_prison"),
+        (
+            "In the approved premises till next month, then I don't know where I go.",
+            "no_safe_place_to_live",
+        ),
         ("He won't let me see my sister.", "domestic_abuse"),
         ("She won't let me leave the house on my own.", "domestic_abuse"),
         ("We had to present as homeless, so we're in a temporary flat.", "housing_problems"),
