@@ -99,13 +99,14 @@ def word_prompts(
     language: str,
     library: Library,
     set_aside: Iterable[str] = (),
-    hopes: str = "",
+    asks: tuple[str, ...] = (),
 ) -> list[Prompt]:
     """Suggestions from the person's own words that their answers do not hold yet and they
     have not set aside, in the table's order, one per answer. A skill or a service is read
-    from what they said of themselves, never from what they `hopes` for ("then a trade")."""
+    from what they said of themselves, never from what they ask for (`asks`: what they hope
+    for, "then a trade", and what they still need, "every advert wants a CSCS card")."""
     about_them = _normalised(tuple(texts))
-    words = _normalised((hopes, *texts))
+    words = _normalised((*asks, *texts))
     if not words.strip():
         return []
     ticked = {*strengths, *barriers}
@@ -144,8 +145,8 @@ class Said(Protocol):
 def profile_prompts(profile: Said, library: Library) -> list[Prompt]:
     """The prompts from a person's own words, leaving out those set aside."""
     return word_prompts(
-        (profile.strengths_own_words, profile.barriers_own_words, profile.review_words),
-        hopes=profile.hopes,
+        (profile.strengths_own_words, profile.barriers_own_words),
+        asks=(profile.hopes, profile.review_words),
         strengths=profile.strengths,
         barriers=profile.barriers,
         work_situation=profile.work_situation,
@@ -153,6 +154,20 @@ def profile_prompts(profile: Said, library: Library) -> list[Prompt]:
         library=library,
         set_aside=profile.words_set_aside,
     )
+
+
+def needs_still_open(profile: Profile, library: Library) -> frozenset[str]:
+    """The barriers what the person said at the last review names as still open, ticked or
+    not ("still skint by week three")."""
+    found = word_prompts(
+        (profile.review_words,),
+        strengths=(),
+        barriers=(),
+        work_situation=None,
+        language=profile.language,
+        library=library,
+    )
+    return frozenset(p.value for p in found if p.field == "barriers")
 
 
 def read_from_words(profile: Profile, library: Library) -> list[Prompt]:

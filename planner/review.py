@@ -30,7 +30,14 @@ from planner.models import (
     revised,
 )
 from planner.policy import Scope, candidates, may_offer
-from planner.prompts import as_read, read_from_words, sentences_naming, text_names
+from planner.prompts import (
+    as_read,
+    needs_still_open,
+    read_from_words,
+    sentences_naming,
+    text_names,
+    words_name,
+)
 from planner.reasons import stage_fit_reason
 from planner.rules import (
     about,
@@ -266,8 +273,14 @@ def like_what_was_acted_on(
     topics_by_area: dict[str, set[str]] = {}
     for step in acted:
         topics_by_area.setdefault(step.area, set()).update(about(step, profile))
+    # What they said at this review is still open, or asked for by name, is not held back.
+    still_open_now = needs_still_open(profile, library)
 
     def like(step: LibraryStep) -> bool:
+        if set(about(step, profile)) & still_open_now or words_name(
+            step.said_as, profile, hopes_only=True
+        ):
+            return False
         written_for = {*step.only_for, *step.only_for_all} & said
         return (
             bool(set(step.kinds) & acted_kinds)
@@ -398,15 +411,24 @@ def _another_in_area(
             purpose & (set(about(step, profile)) | set(aims_served(step, profile, library)))
         )
 
-    # Another step for the same purpose first (the drink, the aim), then any other.
+    def asked_for(step: LibraryStep) -> bool:
+        return words_name(step.said_as, profile, hopes_only=True)
+
+    # What they asked for by name ("I need to do the CSCS test first") first, even of the same
+    # kind; then another step for the same purpose (the drink, the aim), then any other.
     ranked = sorted(
         candidates(current.area, profile, library, done),
-        key=lambda s: shares_purpose(s) if tired_of_it else not shares_purpose(s),
+        key=lambda s: (
+            not asked_for(s),
+            shares_purpose(s) if tired_of_it else not shares_purpose(s),
+        ),
     )
     # Someone in work is not swapped onto a job search, as a draft would not offer one.
     left_out = left_out_of_draft(profile, library)
     for candidate in ranked:
-        if candidate.id == current.id or candidate.id in taken or candidate.id in unlike:
+        if candidate.id == current.id or candidate.id in taken:
+            continue
+        if candidate.id in unlike and not asked_for(candidate):
             continue
         # In place of a step about something the person raised, never one about nothing they
         # raised (after money running out, not a step about letters).

@@ -8,8 +8,8 @@ import datetime
 from goal_library.models import WordPrompt
 from planner.review import review_plan, still_open
 from planner.rules import left_out_of_draft
-from planner.suggest import build_plan
-from tests.conftest import TEST_SLOTS, full_grid, make_step, profile, rules_table
+from planner.suggest import build_plan, suggested_step
+from tests.conftest import TEST_REVIEW_MOVES, TEST_SLOTS, full_grid, make_step, profile, rules_table
 from tests.conftest import basic_needs_step as _basic
 
 _WORK = {"area": "volunteering_and_work"}
@@ -198,3 +198,70 @@ def test_stopping_gambling_serves_money_running_out_but_never_beats_a_home(build
     )
     one_place = build_plan(homeless, library)
     assert "ring_housing_team" in {s.id for s in one_place.steps}
+
+
+def test_a_skill_is_not_read_from_what_was_said_at_a_review(library):
+    from planner.prompts import read_from_words
+
+    person = profile(review_words="Every labouring advert wants a CSCS card, I need the test.")
+    assert "trade_or_licence" not in {p.value for p in read_from_words(person, library)}
+
+
+def _review_library(build_library, **rules):
+    money = _basic("ask_for_payments_twice_a_month", ("money_worries",), grade=2)
+    pause = _basic("pause_the_advance", ("money_worries",), grade=2)
+    test = make_step(
+        "book_the_card_test",
+        grade=2,
+        kinds=("work",),
+        said_as=("card test",),
+        when_named=True,
+        **_WORK,
+    )
+    adverts = make_step("look_at_adverts", grade=2, kinds=("work",), **_WORK)
+    volunteer = make_step("help_at_a_club", grade=2, kinds=("volunteering",), **_WORK)
+    table = rules_table(
+        # A done step with no next one ends: the new plan's slots bring what follows.
+        review_moves={
+            **TEST_REVIEW_MOVES,
+            "done": ({"move": "next", "words": "Done. Here is the next one."},),
+        },
+        still_open_at_review=("still", "need"),
+        refill_not_after_kinds=("work",),
+        **rules,
+    )
+    steps = [*full_grid(), money, pause, test, adverts, volunteer]
+    reading = WordPrompt(phrases=("skint",), topic="money", add="money_worries")
+    return build_library(steps, table).model_copy(update={"prompts": (reading,)})
+
+
+def test_a_need_still_open_at_a_review_is_not_held_back_after_a_step_for_it(build_library):
+    library = _review_library(build_library)
+    person = profile(stage=3, aims=["get_out_more"], barriers=["money_worries"])
+    plan = build_plan(person, library)
+    done = next(s.id for s in plan.steps if s.area == "money_and_home")
+    said = "The coach sorted it. Still skint by week three."
+    after = review_plan(
+        plan, {done: "done"}, library, datetime.date(2026, 12, 7), what_went_well=said
+    )
+    money = {s.id for s in after.steps if s.area == "money_and_home"} - {done}
+    assert money, "money running out is still open, so another step for it is offered"
+    quiet = review_plan(plan, {done: "done"}, library, datetime.date(2026, 12, 7))
+    assert not {s.id for s in quiet.steps if s.area == "money_and_home"} - {done}
+
+
+def test_what_they_ask_for_at_a_review_takes_the_place_of_a_step_not_for_them(build_library):
+    library = _review_library(build_library)
+    person = profile(stage=3, aims=["paid_work"])
+    draft = build_plan(person, library)
+    adverts = suggested_step(library.step("look_at_adverts"), person, library)
+    plan = draft.model_copy(update={"steps": [adverts]})
+    said = "The adverts all want a card. I need to do the card test first."
+    after = review_plan(
+        plan,
+        {"look_at_adverts": "not_for_me"},
+        library,
+        datetime.date(2026, 12, 7),
+        what_went_well=said,
+    )
+    assert after.steps[0].id == "book_the_card_test"
