@@ -47,6 +47,7 @@ def _serving_replica(access_log: Path) -> int:
 
 
 def test_killing_the_replica_mid_appointment_loses_nothing(behind_nginx, browser_page):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect
 
     page = browser_page
@@ -67,8 +68,12 @@ def test_killing_the_replica_mid_appointment_loses_nothing(behind_nginx, browser
         if time.monotonic() > deadline:
             page.screenshot(path=str(behind_nginx["access_log"].parent / "stuck.png"))
         assert time.monotonic() < deadline, "the page never came back"
-        page.get_by_role("button", name="Continue", exact=True).last.click(timeout=5_000)
-        page.wait_for_timeout(2_000)
+        try:
+            page.get_by_role("button", name="Continue", exact=True).last.click(timeout=5_000)
+            next_page.wait_for(timeout=5_000)
+        except PlaywrightTimeout:
+            # Still reconnecting, or the press reached the old session: look again.
+            continue
     _wait_for_page(page, "Your strengths")
     page.get_by_role("button", name="Back", exact=True).click()
     _wait_for_page(page, "Where you are now")
