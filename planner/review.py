@@ -99,8 +99,12 @@ def review_plan(
     profile = with_readings_answered(
         plan.profile, profile, library, (what_went_well, *words.values())
     )
-    profile = profile.model_copy(
-        update={"review_words": still_open(library, (what_went_well, *words.values()))}
+    profile = Profile.model_validate(
+        {
+            **profile.model_dump(),
+            "review_words": still_open(library, (what_went_well, *words.values())),
+        },
+        context={"library": library},
     )
     # The draft below reads the person's words itself; the moves read them too.
     person = as_read(profile, library)
