@@ -36,12 +36,12 @@ from planner.prompts import (
     read_from_words,
     sentences_naming,
     text_names,
-    words_name,
 )
 from planner.reasons import stage_fit_reason
 from planner.rules import (
     about,
     aims_served,
+    asked_for,
     effective_stage,
     in_crisis,
     is_like_one_of,
@@ -281,9 +281,7 @@ def like_what_was_acted_on(
     still_open_now = needs_still_open(profile, library)
 
     def like(step: LibraryStep) -> bool:
-        if set(about(step, profile)) & still_open_now or words_name(
-            step.said_as, profile, hopes_only=True
-        ):
+        if set(about(step, profile)) & still_open_now or asked_for(step, profile):
             return False
         written_for = {*step.only_for, *step.only_for_all} & said
         return (
@@ -415,15 +413,12 @@ def _another_in_area(
             purpose & (set(about(step, profile)) | set(aims_served(step, profile, library)))
         )
 
-    def asked_for(step: LibraryStep) -> bool:
-        return words_name(step.said_as, profile, hopes_only=True)
-
     # What they asked for by name ("I need to do the CSCS test first") first, even of the same
     # kind; then another step for the same purpose (the drink, the aim), then any other.
     ranked = sorted(
         candidates(current.area, profile, library, done),
         key=lambda s: (
-            not asked_for(s),
+            not asked_for(s, profile),
             shares_purpose(s) if tired_of_it else not shares_purpose(s),
         ),
     )
@@ -432,7 +427,7 @@ def _another_in_area(
     for candidate in ranked:
         if candidate.id == current.id or candidate.id in taken:
             continue
-        if candidate.id in unlike and not asked_for(candidate):
+        if candidate.id in unlike and not asked_for(candidate, profile):
             continue
         # In place of a step about something the person raised, never one about nothing they
         # raised (after money running out, not a step about letters).

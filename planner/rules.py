@@ -7,7 +7,7 @@ offered and how steps rank.
 from __future__ import annotations
 
 from goal_library.models import AREA_IDS, Aim, Library, LibraryStep, PlanningRules
-from planner.models import Profile
+from planner.models import OWN_WORDS_MAX_CHARS, Profile
 from planner.prompts import sentences_naming, words_name
 
 
@@ -54,13 +54,15 @@ def open_areas(profile: Profile, library: Library) -> tuple[str, ...]:
     for aim_id in aims_of(profile, rules):
         areas.extend(library.aim(aim_id).areas)
     areas.extend(rules.work_situation_areas.get(profile.work_situation or "", ()))
-    areas.extend(
-        step.area
-        for step in library.steps
-        if step.said_as and words_name(step.said_as, profile, hopes_only=True)
-    )
+    areas.extend(step.area for step in library.steps if asked_for(step, profile))
     areas.extend(a for a in AREA_IDS if a in profile.area_stages)
     return tuple(dict.fromkeys(areas))
+
+
+def asked_for(step: LibraryStep, profile: Profile) -> bool:
+    """Whether the person asks for this step by name: in what they hope for, or in what they
+    said at the last review that they still need."""
+    return bool(step.said_as) and words_name(step.said_as, profile, hopes_only=True)
 
 
 def step_cap(profile: Profile, rules: PlanningRules) -> int:
@@ -115,7 +117,7 @@ def hopes_name_work(profile: Profile, library: Library) -> bool:
 
 
 def hoped_now(
-    step: LibraryStep, profile: Profile, rules: PlanningRules, at_most: int = 10_000
+    step: LibraryStep, profile: Profile, rules: PlanningRules, at_most: int = OWN_WORDS_MAX_CHARS
 ) -> str:
     """What the person hopes for that names the step, in their own words: the sentences that
     name it, leaving out those about one day ("work in a nursery one day")."""

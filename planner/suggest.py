@@ -30,6 +30,7 @@ from planner.reasons import step_reasons
 from planner.rules import (
     about,
     aims_of,
+    asked_for,
     effective_stage,
     hoped_now,
     left_out_of_draft,
@@ -246,7 +247,7 @@ def slot_filter(
 
     if takes.named:
         # What they asked for is what they hope for, not what they did before.
-        return (lambda s: shape(s) and words_name(s.said_as, profile, hopes_only=True)), None
+        return (lambda s: shape(s) and asked_for(s, profile)), None
     if takes.aim_number is not None:
         aim = library.aim(aims[takes.aim_number - 1])
         return (lambda s: shape(s) and serves_aim(s, aim, profile)), None
@@ -429,7 +430,7 @@ def _best(
         for step in ranked[area]
         if wanted(step)
         and step.family_id not in families
-        and (not set(step.kinds) & left_out or words_name(step.said_as, profile, hopes_only=True))
+        and (not set(step.kinds) & left_out or asked_for(step, profile))
     ]
     if not pool:
         return None
