@@ -63,6 +63,7 @@ def lint_library(library: Library, today: datetime.date | None = None) -> LintRe
     report.problems += _prompt_table_problems(library)
     report.problems += _unused_catalogue_ids(library)
     report.problems += _title_problems(library)
+    report.problems += _other_nation_problems(library)
     report.problems += _brief_problems(library)
     report.problems += _rules_can_be_served(library)
     report.problems += _banned_words(library)
@@ -76,8 +77,20 @@ def lint_library(library: Library, today: datetime.date | None = None) -> LintRe
 
 
 def claimant_text(step: LibraryStep) -> str:
-    """Everything about a step that a claimant reads, as sentences."""
-    return f"{step.title}. {step.detail} {step.why}"
+    """Everything about a step that a claimant reads, as sentences, in every nation's words."""
+    return " ".join(nation_text(step, nation) for nation in _worded_nations(step))
+
+
+def nation_text(step: LibraryStep, nation: str) -> str:
+    """What a claimant in `nation` reads of a step."""
+    return f"{step.title_for(nation)}. {step.detail_for(nation)} {step.why_for(nation)}"
+
+
+def _worded_nations(step: LibraryStep) -> tuple[str, ...]:
+    """One nation for the shared words (the first that has no words of its own), then each
+    nation that has its own."""
+    shared = [n for n in step.offered_in() if n not in step.words_in][:1]
+    return (*shared, *step.words_in)
 
 
 def reading_score(step: LibraryStep) -> ReadingScore:
@@ -347,6 +360,38 @@ def _title_problems(library: Library) -> list[str]:
         sentences = textstat.sentence_count(step.detail)
         if sentences > 3:
             problems.append(f"step '{step.id}' field 'detail': {sentences} sentences; use 1 to 3")
+    return problems
+
+
+_PLACE_NAMES: dict[str, tuple[str, ...]] = {
+    "england": ("England", "Great Britain"),
+    "scotland": ("Scotland", "Great Britain"),
+    "wales": ("Wales", "Great Britain"),
+    "northern_ireland": ("Northern Ireland",),
+}
+
+
+def _places_named(sentence: str) -> set[str]:
+    return {
+        nation
+        for nation, names in _PLACE_NAMES.items()
+        if any(re.search(rf"\b{name}\b", sentence) for name in names)
+    }
+
+
+def _other_nation_problems(library: Library) -> list[str]:
+    """A sentence about another nation's law or service, read by someone it is not true for,
+    misleads them: each nation reads only sentences that name it, or no nation at all."""
+    problems = []
+    for step in library.steps:
+        for nation in step.offered_in():
+            for sentence in re.split(r"(?<=[.!?])\s+", nation_text(step, nation)):
+                named = _places_named(sentence)
+                if named and nation not in named:
+                    problems.append(
+                        f"step '{step.id}' field 'words_in': someone in {nation} reads "
+                        f'"{sentence}"; give {nation} its own words'
+                    )
     return problems
 
 

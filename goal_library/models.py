@@ -69,6 +69,15 @@ class Source(_Strict):
     checked_on: datetime.date
 
 
+class NationWords(_Strict):
+    """A step's words for one nation, where a service, a law or a name is different there: a
+    person reads only what is true where they live."""
+
+    title: str | None = Field(default=None, min_length=3, max_length=80)
+    detail: str | None = Field(default=None, min_length=10, max_length=400)
+    why: str | None = Field(default=None, min_length=10, max_length=300)
+
+
 class LibraryStep(_Strict):
     """One step in the goal library: a small, concrete thing a person could choose to do."""
 
@@ -179,6 +188,10 @@ class LibraryStep(_Strict):
     # the rung to use there instead.
     smaller_in: dict[NationId, str] = Field(default_factory=dict)
     next_in: dict[NationId, str] = Field(default_factory=dict)
+    words_in: dict[NationId, NationWords] = Field(
+        default_factory=dict,
+        description="Its title, detail or why for one nation, in place of the shared words.",
+    )
 
     _ids = field_validator("id")(_check_id)
 
@@ -189,6 +202,22 @@ class LibraryStep(_Strict):
     def next_for(self, nation: str) -> str | None:
         """The next step up for someone in `nation`."""
         return self.next_in.get(nation, self.next)  # type: ignore[call-overload]
+
+    def title_for(self, nation: str) -> str:
+        own = self.words_in.get(nation)  # type: ignore[call-overload]
+        return own.title if own is not None and own.title else self.title
+
+    def detail_for(self, nation: str) -> str:
+        own = self.words_in.get(nation)  # type: ignore[call-overload]
+        return own.detail if own is not None and own.detail else self.detail
+
+    def why_for(self, nation: str) -> str:
+        own = self.words_in.get(nation)  # type: ignore[call-overload]
+        return own.why if own is not None and own.why else self.why
+
+    def offered_in(self) -> tuple[str, ...]:
+        """The nations the step is written for."""
+        return self.nations or NATION_IDS
 
     @field_validator("said_as", "not_when_said")
     @classmethod
@@ -208,6 +237,17 @@ class LibraryStep(_Strict):
         if quotes_hopes and not info.data.get("said_as"):
             raise ValueError("a step that quotes the person's hopes needs said_as phrases")
         return quotes_hopes
+
+    @field_validator("words_in")
+    @classmethod
+    def _words_where_offered(
+        cls, words_in: dict[str, NationWords], info: ValidationInfo
+    ) -> dict[str, NationWords]:
+        nations = info.data.get("nations") or NATION_IDS
+        for nation in words_in:
+            if nation not in nations:
+                raise ValueError(f"words for {nation}, where the step is not offered")
+        return words_in
 
     @property
     def settings(self) -> frozenset[str]:

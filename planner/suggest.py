@@ -432,6 +432,7 @@ def _best(
         and step.family_id not in families
         and (not set(step.kinds) & left_out or asked_for(step, profile))
     ]
+    pool = _right_work_support(pool, rules)
     if not pool:
         return None
 
@@ -537,9 +538,9 @@ def suggested_step(
         id=step.id,
         area=step.area,
         grade=step.grade,
-        title=step.title,
+        title=step.title_for(profile.nation),
         detail=_with_their_words(step, profile, library.rules),
-        why=step.why,
+        why=step.why_for(profile.nation),
         reasons=step_reasons(
             step,
             effective_stage(profile, step.area),
@@ -563,11 +564,23 @@ def suggested_step(
 def _with_their_words(step: LibraryStep, profile: Profile, rules: PlanningRules) -> str:
     """The step's detail, after what the person hopes for where it names the step (for a step
     that quotes it): their own words make the step theirs."""
+    detail = step.detail_for(profile.nation)
     if not step.quotes_hopes:
-        return step.detail
-    room = SHORT_TEXT_MAX_CHARS - len(step.detail) - len(_QUOTED.format(said="", detail=""))
+        return detail
+    room = SHORT_TEXT_MAX_CHARS - len(detail) - len(_QUOTED.format(said="", detail=""))
     said = hoped_now(step, profile, rules, at_most=min(_QUOTED_AT_MOST, room))
-    return _QUOTED.format(said=said, detail=step.detail) if said else step.detail
+    return _QUOTED.format(said=said, detail=detail) if said else detail
+
+
+def _right_work_support(pool: list[LibraryStep], rules: PlanningRules) -> list[LibraryStep]:
+    """Where a supported employment route may be offered (IPS, Connect to Work, No One Left
+    Behind), it is the talk about work support: a general one (an adviser's advice to the
+    coach) does not compete with it, whatever the strengths."""
+    routes = set(rules.work_support_routes)
+    if not any(step.id in routes for step in pool):
+        return pool
+    kind = rules.work_support.kind
+    return [step for step in pool if step.id in routes or kind not in step.kinds]
 
 
 def _ids(steps: Iterable[LibraryStep]) -> tuple[str, ...]:

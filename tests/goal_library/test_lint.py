@@ -379,3 +379,20 @@ def test_a_strength_as_the_reason_to_tell_an_employer_is_caught(library):
         make_step("tell_work", strengths=("honest",), eases=("employer_not_told",)),
     )
     assert any("'tell_work' field 'strengths'" in p for p in problems), problems
+
+
+def test_a_sentence_about_another_nation_is_caught_where_it_is_not_true(library):
+    step = make_step(
+        "ask_about_a_pause",
+        detail="Ask a debt adviser for help. In England and Wales, ask about Breathing Space.",
+        words_in={"scotland": {"detail": "Ask a debt adviser for help. In Scotland, ask them."}},
+    )
+    problems = [p for p in _problems_with(library, step) if "'words_in'" in p]
+    assert len(problems) == 1
+    assert "someone in northern_ireland reads" in problems[0]
+    assert "In England and Wales, ask about Breathing Space." in problems[0]
+
+
+def test_words_for_a_nation_the_step_is_not_offered_in_fail_loudly():
+    with pytest.raises(ValueError, match="words for wales, where the step is not offered"):
+        make_step("scots_only", nations=("scotland",), words_in={"wales": {"title": "Go now"}})

@@ -223,3 +223,29 @@ def test_starting_a_job_in_northern_ireland_gets_its_own_help_until_the_first_pa
         )
         plan = build_plan(person, library)
         assert (expected, "until_first_pay") in [(s.id, s.trace.slot) for s in plan.steps]
+
+
+def test_a_person_reads_the_words_written_for_their_nation(build_library):
+    step = make_step(
+        "ring_an_adviser",
+        title="Ring a free adviser about the bailiffs",
+        detail="Ring a free adviser and tell them about the bailiffs.",
+        words_in={
+            "scotland": {
+                "title": "Ring a free adviser about sheriff officers",
+                "detail": "Ring a free adviser and tell them about the sheriff officers.",
+            }
+        },
+    )
+    library = build_library([*full_grid(), step])
+
+    def read(nation):
+        plan = build_plan(profile(stage=1, nation=nation), library)
+        offered = [a for options in plan.alternatives.values() for a in options]
+        shown = [*plan.steps, *offered]
+        return next(s for s in shown if s.id == "ring_an_adviser")
+
+    scotland, england = read("scotland"), read("england")
+    assert "sheriff officers" in scotland.title and "sheriff officers" in scotland.detail
+    assert scotland.why == step.why
+    assert "bailiffs" in england.title and "bailiffs" in england.detail
