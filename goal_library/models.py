@@ -756,6 +756,11 @@ class WordPrompt(_Strict):
         description="Words that, in the same sentence, mean the phrase is about something else "
         "(a gas card that ran out is not a work card).",
     )
+    unless_said: tuple[str, ...] = Field(
+        default=(),
+        description="Words anywhere in what they wrote that already answer it (caring for a "
+        "parent, or a disabled child, beside the children they bring up): with any, no prompt.",
+    )
     recent_only: bool = Field(
         default=False,
         description="Read only when the words do not place it in the past in the same sentence "
@@ -767,7 +772,7 @@ class WordPrompt(_Strict):
         "answer the prompt; false where the words are too loose to build on.",
     )
 
-    @field_validator("phrases")
+    @field_validator("phrases", "unless_said")
     @classmethod
     def _lower_case(cls, phrases: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(p.lower() for p in phrases)

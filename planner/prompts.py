@@ -120,7 +120,7 @@ def word_prompts(
             not_near=_pattern(entry.not_near) if entry.not_near else None,
             unless_resolved=True,
         )
-        if not said:
+        if not said or (entry.unless_said and text_names(entry.unless_said, words)):
             continue
         for prompt in _prompts_for(entry, ticked, work_situation, language, library):
             if prompt.key not in skipped:

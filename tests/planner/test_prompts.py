@@ -339,9 +339,27 @@ def test_self_harm_said_now_is_asked_about_and_not_read_as_a_crisis(library):
     assert "recent_crisis" not in as_read(profile(barriers_own_words=said), library).barriers
 
 
-def test_wanting_to_end_your_life_now_is_read_as_a_very_hard_time(library):
+def test_wanting_to_end_your_life_now_is_read_as_thoughts_not_a_crisis_event(library):
     read = as_read(profile(barriers_own_words="Some nights I don't want to be here."), library)
-    assert "recent_crisis" in read.barriers
+    assert "thoughts_of_ending_life" in read.barriers
+    assert "recent_crisis" not in read.barriers
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I took an overdose in October.",
+        "They found me on a bridge three weeks ago.",
+        "I tried to kill myself last month.",
+    ],
+)
+def test_an_overdose_or_an_attempt_is_read_as_a_very_hard_time(library, said):
+    assert "recent_crisis" in as_read(profile(barriers_own_words=said), library).barriers
+
+
+def test_someone_else_dying_of_an_overdose_is_not_a_crisis_of_theirs(library):
+    said = "My brother died of an overdose two years ago."
+    assert "recent_crisis" not in as_read(profile(barriers_own_words=said), library).barriers
 
 
 def test_a_service_the_words_say_has_ended_is_not_read(library):
@@ -429,13 +447,14 @@ def test_a_condition_of_someone_they_looked_after_is_not_theirs(library):
 )
 def test_wishing_not_to_go_on_said_in_passing_is_asked_about_not_drafted(library, said):
     asked = {(p.field, p.value, p.drafted) for p in _prompts(library, said)}
-    assert ("barriers", "recent_crisis", False) in asked
-    assert "recent_crisis" not in as_read(profile(barriers_own_words=said), library).barriers
+    assert ("barriers", "thoughts_of_ending_life", False) in asked
+    read = as_read(profile(barriers_own_words=said), library).barriers
+    assert not {"recent_crisis", "thoughts_of_ending_life"} & set(read)
 
 
 def test_words_that_only_sound_like_not_going_on_are_not_asked_about(library):
     for said in ("I try not to wake up the baby.", "I'd be as well getting the bus."):
-        assert ("barriers", "recent_crisis") not in {
+        assert ("barriers", "thoughts_of_ending_life") not in {
             (p.field, p.value) for p in _prompts(library, said)
         }
 
@@ -448,3 +467,21 @@ def test_caring_ticked_that_the_words_say_is_over_is_asked_about_not_leaned_on(l
     assert "caring_responsibilities" not in as_read(person, library).barriers
     answered = person.model_copy(update={"words_set_aside": ["check:caring_responsibilities"]})
     assert "caring_responsibilities" in as_read(answered, library).barriers
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("I've the two girls, 9 and 14, on my own since the divorce.", True),
+        ("I'm a single mum, my toddler is up all night.", True),
+        ("My son is autistic and needs me with him all day.", False),
+        ("I look after my mum, and the kids are at school.", False),
+        ("My daughter has epilepsy and seizures most weeks.", False),
+    ],
+)
+def test_caring_ticked_beside_only_children_they_bring_up_is_asked_about(library, said, asked):
+    person = profile(barriers=["caring_responsibilities"], barriers_own_words=said)
+    checks = {(p.field, p.value) for p in _prompts(library, said, barriers=person.barriers)}
+    assert (("check", "caring_responsibilities") in checks) is asked
+    read = as_read(person, library).barriers
+    assert ("caring_responsibilities" not in read) is asked

@@ -924,3 +924,33 @@ def test_towards_an_aim_a_step_written_for_what_they_raised_leads_the_general_on
     # A bigger step than their stage does not jump the lead steps for being specific.
     only_bigger = [s for s in steps if s.id != "college_money_for_care_leavers"]
     assert build_plan(care_leaver, build_library(only_bigger)).steps[0].id == lead
+
+
+def test_thoughts_of_not_being_here_put_safety_first_without_the_crisis_draft(build_library):
+    steps = [
+        *full_grid(),
+        _safety("gp_follow_up_after_a_crisis", grade=2, only_for=("recent_crisis",)),
+        _safety("tell_your_gp_about_the_thoughts", only_for=("thoughts_of_ending_life",)),
+        _safety("safety_plan", grade=2),
+    ]
+    rules = rules_table(
+        slots=(
+            {
+                "id": "safety",
+                "when": {"barriers": ("recent_crisis",)},
+                "takes": {"kinds": ("safety",)},
+            },
+            {
+                "id": "safety_with_thoughts",
+                "when": {"barriers": ("thoughts_of_ending_life",)},
+                "takes": {"kinds": ("safety",), "prefer": ("tell_your_gp_about_the_thoughts",)},
+            },
+            {"id": "spread", "takes": {"spread": True}, "repeat": 10},
+        )
+    )
+    library = build_library(steps, rules)
+    thoughts = build_plan(profile(stage=3, barriers=["thoughts_of_ending_life"]), library)
+    assert _slots(thoughts)[0] == ("tell_your_gp_about_the_thoughts", "safety_with_thoughts")
+    assert "gp_follow_up_after_a_crisis" not in {s.id for s in thoughts.steps}
+    crisis = build_plan(profile(stage=3, barriers=["recent_crisis"]), library)
+    assert len(thoughts.steps) > len(crisis.steps), "no crisis: the stage's own cap"
