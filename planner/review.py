@@ -137,7 +137,9 @@ def review_plan(
             if s.id != step.id and outcomes.get(s.id) not in ("done", "not_for_me")
         }
         outcome = outcomes.get(step.id)
-        if step.id in answered and not step.own_words:
+        # Words that show a step is done or not needed settle it, unless the person said it
+        # was not for them: that is their answer, and no one thanks them for it.
+        if step.id in answered and not step.own_words and outcome != "not_for_me":
             outcome = "done"
         follow_on = follow_on_step(
             step,
@@ -281,7 +283,7 @@ def like_what_was_acted_on(
     still_open_now = needs_still_open(profile, library)
 
     def like(step: LibraryStep) -> bool:
-        if set(about(step, profile)) & still_open_now or asked_for(step, profile):
+        if set(about(step, profile)) & still_open_now or asked_for(step, profile, library.rules):
             return False
         written_for = {*step.only_for, *step.only_for_all} & said
         return (
@@ -418,7 +420,7 @@ def _another_in_area(
     ranked = sorted(
         candidates(current.area, profile, library, done),
         key=lambda s: (
-            not asked_for(s, profile),
+            not asked_for(s, profile, library.rules),
             shares_purpose(s) if tired_of_it else not shares_purpose(s),
         ),
     )
@@ -427,7 +429,7 @@ def _another_in_area(
     for candidate in ranked:
         if candidate.id == current.id or candidate.id in taken:
             continue
-        if candidate.id in unlike and not asked_for(candidate, profile):
+        if candidate.id in unlike and not asked_for(candidate, profile, library.rules):
             continue
         # In place of a step about something the person raised, never one about nothing they
         # raised (after money running out, not a step about letters).

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from goal_library.models import AREA_IDS, Aim, Library, LibraryStep, PlanningRules
 from planner.models import OWN_WORDS_MAX_CHARS, Profile
-from planner.prompts import sentences_naming, words_name
+from planner.prompts import sentences_naming, text_names
 
 
 def effective_stage(profile: Profile, area: str) -> int:
@@ -54,15 +54,17 @@ def open_areas(profile: Profile, library: Library) -> tuple[str, ...]:
     for aim_id in aims_of(profile, rules):
         areas.extend(library.aim(aim_id).areas)
     areas.extend(rules.work_situation_areas.get(profile.work_situation or "", ()))
-    areas.extend(step.area for step in library.steps if asked_for(step, profile))
+    areas.extend(step.area for step in library.steps if asked_for(step, profile, library.rules))
     areas.extend(a for a in AREA_IDS if a in profile.area_stages)
     return tuple(dict.fromkeys(areas))
 
 
-def asked_for(step: LibraryStep, profile: Profile) -> bool:
-    """Whether the person asks for this step by name: in what they hope for, or in what they
-    said at the last review that they still need."""
-    return bool(step.said_as) and words_name(step.said_as, profile, hopes_only=True)
+def asked_for(step: LibraryStep, profile: Profile, rules: PlanningRules) -> bool:
+    """Whether the person asks for this step by name: in what they hope for now (not "maybe
+    one day supervisor"), or in what they said at the last review that they still need."""
+    if not step.said_as:
+        return False
+    return bool(hoped_now(step, profile, rules)) or text_names(step.said_as, profile.review_words)
 
 
 def step_cap(profile: Profile, rules: PlanningRules) -> int:

@@ -247,7 +247,7 @@ def slot_filter(
 
     if takes.named:
         # What they asked for is what they hope for, not what they did before.
-        return (lambda s: shape(s) and asked_for(s, profile)), None
+        return (lambda s: shape(s) and asked_for(s, profile, library.rules)), None
     if takes.aim_number is not None:
         aim = library.aim(aims[takes.aim_number - 1])
         return (lambda s: shape(s) and serves_aim(s, aim, profile)), None
@@ -430,7 +430,7 @@ def _best(
         for step in ranked[area]
         if wanted(step)
         and step.family_id not in families
-        and (not set(step.kinds) & left_out or asked_for(step, profile))
+        and (not set(step.kinds) & left_out or asked_for(step, profile, rules))
     ]
     pool = _right_work_support(pool, rules)
     if not pool:

@@ -713,6 +713,26 @@ def test_words_at_a_review_that_show_a_step_is_done_pass_it_on_the_ladder(build_
     assert "keep_plan" in _ids(reviewed), "a step the words show is done moves on as done"
 
 
+def test_a_step_the_words_settle_but_the_person_turned_down_is_not_praised(build_library):
+    health = {"area": "health_and_support", "grade": 2}
+    library = build_library(
+        [
+            *full_grid(),
+            make_step(
+                "follow_up_call", next="next_visit", not_when_said=("nurse every week",), **health
+            ),
+            make_step("next_visit", smaller="follow_up_call", **health),
+        ]
+    )
+    plan = _plan_with(library, "follow_up_call", stage=3)
+    went_well = "I see my nurse every week anyway."
+    reviewed = review_plan(
+        plan, {"follow_up_call": "not_for_me"}, library, TODAY, what_went_well=went_well
+    )
+    assert not any("Well done" in note for note in reviewed.notes)
+    assert "follow_up_call" in reviewed.not_for_me
+
+
 # ---- the room left after a review is not filled with something like what was acted on ----
 
 _DONE_LEADS_ON = {

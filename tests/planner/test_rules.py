@@ -8,6 +8,7 @@ from goal_library.models import Aim, Barrier
 from planner.rules import (
     above_crisis_grade,
     aims_served,
+    asked_for,
     barriers_eased,
     crisis_kinds,
     effective_stage,
@@ -259,3 +260,14 @@ def test_a_barrier_rules_out_the_kinds_of_step_its_entry_names(library):
     assert ruling_barriers(tidy, profile(barriers=["ocd"]), small) == ("ocd",)
     assert ruling_barriers(walk, profile(barriers=["ocd"]), small) == ()
     assert ruling_barriers(tidy, profile(barriers=[]), small) == ()
+
+
+def test_a_step_hoped_for_one_day_is_not_asked_for_now():
+    rules = rules_table(not_now=("one day",))
+    step = make_step("training_at_work", said_as=("supervisor",))
+    later = profile(hopes="Keep my job. Maybe one day supervisor.")
+    now = profile(hopes="Keep my job, and train to be a supervisor.")
+    review = profile(review_words="I asked about the supervisor course.")
+    assert not asked_for(step, later, rules)
+    assert asked_for(step, now, rules)
+    assert asked_for(step, review, rules)
