@@ -485,3 +485,14 @@ def test_caring_ticked_beside_only_children_they_bring_up_is_asked_about(library
     assert (("check", "caring_responsibilities") in checks) is asked
     read = as_read(person, library).barriers
     assert ("caring_responsibilities" not in read) is asked
+
+
+def test_a_script_handled_at_work_or_by_someone_else_is_not_their_service(library):
+    for said in (
+        "I did the dispensing at the chemist, the methadone and the blister packs.",
+        "My brother is on methadone and it worries me.",
+    ):
+        read = as_read(profile(strengths_own_words=said), library).strengths
+        assert "drug_alcohol_service" not in read, said
+    mine = as_read(profile(barriers_own_words="I'm on methadone, 40ml a day."), library)
+    assert "drug_alcohol_service" in mine.strengths
