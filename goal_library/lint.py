@@ -180,7 +180,7 @@ def _ladder_nation_problems(step: LibraryStep, library: Library) -> list[str]:
     names the rung to use there, in `smaller_in` or `next_in`)."""
     problems = []
     for link in ("smaller", "next"):
-        for nation in step.nations or NATION_IDS:
+        for nation in step.offered_in():
             target_id = getattr(step, f"{link}_for")(nation)
             if target_id is None or not library.has_step(target_id):
                 continue

@@ -204,16 +204,18 @@ class LibraryStep(_Strict):
         return self.next_in.get(nation, self.next)  # type: ignore[call-overload]
 
     def title_for(self, nation: str) -> str:
-        own = self.words_in.get(nation)  # type: ignore[call-overload]
-        return own.title if own is not None and own.title else self.title
+        return self._words_for(nation, "title")
 
     def detail_for(self, nation: str) -> str:
-        own = self.words_in.get(nation)  # type: ignore[call-overload]
-        return own.detail if own is not None and own.detail else self.detail
+        return self._words_for(nation, "detail")
 
     def why_for(self, nation: str) -> str:
+        return self._words_for(nation, "why")
+
+    def _words_for(self, nation: str, field: str) -> str:
+        """The nation's own words for `field` where it has them, else the shared words."""
         own = self.words_in.get(nation)  # type: ignore[call-overload]
-        return own.why if own is not None and own.why else self.why
+        return (getattr(own, field) if own is not None else None) or getattr(self, field)
 
     def offered_in(self) -> tuple[str, ...]:
         """The nations the step is written for."""
